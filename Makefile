@@ -1,0 +1,29 @@
+# Two entry points a new machine needs: `make run` opens the editor on the bundled example site, `make test`
+# runs the whole test suite. Both create the virtual environment on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench
+
+$(BIN)/article-editor: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# js-yaml and gray-matter read our YAML back in the tests, as the sites built with Next.js or Astro do.
+tests/js/node_modules: tests/js/package.json tests/js/package-lock.json
+	if command -v npm >/dev/null; then npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch $@; fi
+
+run: $(BIN)/article-editor
+	$(BIN)/article-editor resources/example-site
+
+test: $(BIN)/article-editor tests/js/node_modules
+	$(BIN)/ruff check editor tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/article-editor
+	$(BIN)/python -m benchmarks

@@ -1,0 +1,1 @@
+"""Article Editor: write and maintain the Markdown articles of a static website."""

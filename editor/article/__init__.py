@@ -1,0 +1,1 @@
+"""Qt-free article model: lossless parsing and writing, schema, dates and validation."""

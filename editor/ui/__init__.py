@@ -1,0 +1,1 @@
+"""Qt widgets: the window, the front-matter form, the source editor, the preview and the problems list."""

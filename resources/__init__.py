@@ -1,0 +1,1 @@
+"""Bundled resources (stylesheets, templates, the example site); read them through editor.resource_files."""

@@ -1,0 +1,32 @@
+"""Test-wide set-up: Qt runs offscreen and QtWebEngine without its sandbox, so the suite needs no display."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "resources" / "example-site"
+SAMPLE_ARTICLE = EXAMPLE_SITE / "content" / "blog" / "mr-scanning.md"
+
+
+@pytest.fixture
+def example_site(tmp_path: Path) -> Path:
+    """A writable copy of the bundled example site."""
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE_SITE, site)
+    return site
+
+
+@pytest.fixture(autouse=True)
+def private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Backups, recovery files and settings go to a fresh folder per test, never the developer's own."""
+    home = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return home

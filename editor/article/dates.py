@@ -53,7 +53,9 @@ def parse_date(text: str, date_format: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date (there is no day {day} in month {month} of {year})") from None
+        raise ValueError(
+            f"{text!r} is not a real date (there is no day {day} in month {month} of {year})"
+        ) from None
 
 
 def format_date(value: dt.date, date_format: str) -> str:

@@ -30,6 +30,8 @@ class FieldSpec:
     help: str = ""
     # For an image-alt field: the image field it describes (e.g. previewImageAlt -> previewImage).
     alt_for: str | None = None
+    # For a date field: the date field it may not come before (e.g. lastUpdated -> datePublished).
+    not_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
         help="Shown by search engines; they cut it after about 60 characters.",
     ),
     FieldSpec("datePublished", "Published", FieldKind.DATE, required=True),
-    FieldSpec("lastUpdated", "Last updated", FieldKind.DATE),
+    FieldSpec("lastUpdated", "Last updated", FieldKind.DATE, not_before="datePublished"),
     FieldSpec(
         "previewImage", "Preview image", FieldKind.IMAGE, help="Shown in article lists and when shared."
     ),

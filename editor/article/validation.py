@@ -1,0 +1,298 @@
+"""Checks an article against its site's schema and against Markdown traps, as `path:line:col` problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+from editor.article.dates import parse_date
+from editor.article.errors import ArticleError
+from editor.article.front_matter import Field, FrontMatter, read_front_matter
+from editor.article.schema import FieldKind, FieldSpec, Schema
+
+
+class Severity(StrEnum):
+    """How much a problem matters: errors break the site, warnings hurt readers, infos are worth knowing."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding, at a 1-based file line and column; `field` names the front-matter key it concerns."""
+
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    rule: str
+    field: str | None = None
+
+    def format(self, path: str) -> str:
+        """The `path:line:col: severity: message [rule]` line compilers and editors understand."""
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as JSON-ready values."""
+        return {
+            key: str(value) if isinstance(value, StrEnum) else value for key, value in asdict(self).items()
+        }
+
+
+# Tells whether a site URL (`/images/blog/x.png`) names an existing file: True, False, or None when it is not a
+# local URL (remote, data:) and so cannot be checked offline.
+ImageExists = Callable[[str], bool | None]
+
+
+@dataclass(frozen=True)
+class ValidationRules:
+    """What an article is checked against: the site's schema (with its date format) and its files."""
+
+    schema: Schema
+    image_exists: ImageExists
+
+
+def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
+    """Every problem of an article's text (BOM removed), in line order."""
+    try:
+        front = read_front_matter(text)
+    except ArticleError as error:
+        problems = [
+            Problem(error.line or 1, error.column or 1, Severity.ERROR, error.message, "front-matter"),
+        ]
+        return problems + list(_body_problems(text, 0, 1, rules))
+    problems = list(_front_matter_problems(front, rules))
+    problems.extend(_body_problems(text, front.parts.body_start, front.parts.body_line, rules))
+    return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _front_matter_problems(front: FrontMatter, rules: ValidationRules) -> Iterator[Problem]:
+    schema = rules.schema
+    fields = {field.key: field for field in front.fields}
+    end_line = max(front.parts.body_line - 1, 1)
+    for spec in schema.fields:
+        field = fields.get(spec.name)
+        if field is None:
+            if spec.required:
+                yield Problem(
+                    end_line,
+                    1,
+                    Severity.ERROR,
+                    f"{spec.name} ({spec.label}) is required but missing",
+                    "required",
+                    spec.name,
+                )
+            continue
+        yield from _field_problems(spec, field, fields, rules)
+    for field in front.fields:
+        if schema.field(field.key) is None:
+            yield Problem(
+                field.line,
+                field.column,
+                Severity.INFO,
+                f"{field.key} is not in the site's schema; it is kept as it is",
+                "unknown-key",
+                field.key,
+            )
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (
+        isinstance(value, str | list | dict) and not (value.strip() if isinstance(value, str) else value)
+    )
+
+
+def _field_problems(
+    spec: FieldSpec, field: Field, fields: dict[str, Field], rules: ValidationRules
+) -> Iterator[Problem]:
+    value = field.value
+    at = (field.line, field.column)
+    if _is_empty(value):
+        if spec.required:
+            yield Problem(
+                *at,
+                Severity.ERROR,
+                f"{spec.name} ({spec.label}) is required but empty",
+                "required",
+                spec.name,
+            )
+        elif (
+            spec.kind is FieldKind.IMAGE_ALT and spec.alt_for and not _is_empty(_value(fields, spec.alt_for))
+        ):
+            yield Problem(
+                *at,
+                Severity.WARNING,
+                f"{spec.alt_for} has no alt text: fill in {spec.name}",
+                "image-alt",
+                spec.name,
+            )
+        return
+    if spec.max_length is not None and isinstance(value, str) and len(value) > spec.max_length:
+        yield Problem(
+            *at,
+            Severity.WARNING,
+            f"{spec.name} is {len(value)} characters; keep it to {spec.max_length} (search engines cut the rest)",
+            "max-length",
+            spec.name,
+        )
+    if spec.kind is FieldKind.DATE:
+        yield from _date_problems(spec, field, fields, rules.schema.date_format)
+    elif spec.kind is FieldKind.IMAGE and isinstance(value, str):
+        if rules.image_exists(value.strip()) is False:
+            yield Problem(
+                *at,
+                Severity.ERROR,
+                f"{spec.name} {value} is not in the site's public folder",
+                "image-missing",
+                spec.name,
+            )
+        alt = next((other for other in rules.schema.fields if other.alt_for == spec.name), None)
+        if alt is not None and alt.name not in fields:
+            yield Problem(
+                *at, Severity.WARNING, f"{spec.name} has no alt text: add {alt.name}", "image-alt", alt.name
+            )
+    elif spec.kind is FieldKind.BOOLEAN and not isinstance(value, bool):
+        yield Problem(
+            *at, Severity.WARNING, f"{spec.name} should be true or false, not {value!r}", "kind", spec.name
+        )
+    elif spec.kind is FieldKind.LIST and not isinstance(value, list):
+        yield Problem(*at, Severity.WARNING, f"{spec.name} should be a list", "kind", spec.name)
+    elif spec.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.IMAGE_ALT) and not isinstance(
+        value, str
+    ):
+        yield Problem(
+            *at,
+            Severity.WARNING,
+            f"{spec.name} is read as {type(value).__name__} {value!r}, not text; put it in quotes",
+            "kind",
+            spec.name,
+        )
+
+
+def _value(fields: dict[str, Field], key: str) -> object:
+    field = fields.get(key)
+    return None if field is None else field.value
+
+
+def field_date(value: object, date_format: str) -> dt.date:
+    """A date field's value as a date; ValueError (with a writer's message) when it is not one in `date_format`."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        if date_format != "YYYY-MM-DD":
+            raise ValueError(f"{value.isoformat()} is not a date in the form {date_format}")
+        return value
+    return parse_date(str(value), date_format)
+
+
+def _date_problems(
+    spec: FieldSpec, field: Field, fields: dict[str, Field], date_format: str
+) -> Iterator[Problem]:
+    try:
+        date = field_date(field.value, date_format)
+    except ValueError as error:
+        rule = "date-impossible" if "real date" in str(error) else "date-format"
+        yield Problem(field.line, field.column, Severity.ERROR, f"{spec.name}: {error}", rule, spec.name)
+        return
+    if spec.not_before is None or spec.not_before not in fields:
+        return
+    try:
+        earlier = field_date(fields[spec.not_before].value, date_format)
+    except ValueError:
+        return
+    if date < earlier:
+        yield Problem(
+            field.line,
+            field.column,
+            Severity.ERROR,
+            f"{spec.name} ({field.value}) is before {spec.not_before} ({fields[spec.not_before].value})",
+            "date-order",
+            spec.name,
+        )
+
+
+# ---- the body --------------------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_EMPTY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*#*[ \t]*$")
+_LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])([ \t]|$)")
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+# Characters that mark an indented block as code someone meant; prose rarely has them.
+_CODE_HINT = re.compile(r"[{};=<>$]|//|\(\)")
+
+
+def _body_problems(text: str, body_start: int, body_line: int, rules: ValidationRules) -> Iterator[Problem]:
+    lines = text[body_start:].splitlines()
+    fence: str | None = None
+    in_list = False
+    previous_blank = True
+    for index, line in enumerate(lines):
+        number = body_line + index
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            previous_blank = False
+            continue
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t"))
+        if not blank and not indented:
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and not previous_blank)
+        empty_heading = _EMPTY_HEADING.match(line)
+        if empty_heading:
+            level = len(empty_heading.group(1))
+            yield Problem(
+                number,
+                1,
+                Severity.WARNING,
+                f"empty heading: `{line.strip()}` renders as an empty <h{level}>; add its text or remove the line",
+                "empty-heading",
+            )
+        if indented and previous_blank and not in_list and line.strip() and not _CODE_HINT.search(line):
+            yield Problem(
+                number,
+                1,
+                Severity.WARNING,
+                "this text is indented by four spaces, so it renders as a code block; remove the indentation "
+                "if it is meant as text",
+                "indented-code",
+            )
+        if not blank:
+            yield from _image_problems(line, number, rules)
+        previous_blank = blank
+
+
+def _image_problems(line: str, number: int, rules: ValidationRules) -> Iterator[Problem]:
+    found = [(match.start() + 1, match.group("url"), match.group("alt")) for match in _IMAGE.finditer(line)]
+    for match in _HTML_IMAGE.finditer(line):
+        alt_attribute = _HTML_ALT.search(match.group(0))
+        found.append((match.start() + 1, match.group(1), alt_attribute.group(1) if alt_attribute else ""))
+    for column, url, alt in found:
+        if not alt.strip():
+            yield Problem(
+                number,
+                column,
+                Severity.WARNING,
+                f"the image {url} has no alt text: describe it in ![…]",
+                "image-alt",
+            )
+        if rules.image_exists(url) is False:
+            yield Problem(
+                number,
+                column,
+                Severity.ERROR,
+                f"the image {url} is not in the site's public folder",
+                "image-missing",
+            )

@@ -1,0 +1,511 @@
+"""The one module that writes files: atomic saves that notice changes on disk, exclusive creation, backups."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import hashlib
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import platformdirs
+
+from editor.site.errors import (
+    AlreadyExistsError,
+    BackupError,
+    ChangedOnDiskError,
+    DiskFullError,
+    FileAccessError,
+    FileTooLargeError,
+    MissingFileError,
+    ReadOnlyFileError,
+    SiteFileError,
+)
+
+__all__ = [
+    "BACKUPS_KEPT",
+    "DEFAULT_MAX_BYTES",
+    "AlreadyExistsError",
+    "Backup",
+    "BackupError",
+    "ChangedOnDiskError",
+    "DiskFullError",
+    "FileAccessError",
+    "FileStamp",
+    "FileTooLargeError",
+    "MissingFileError",
+    "ReadOnlyFileError",
+    "SiteFileError",
+    "backup_folder",
+    "create_file",
+    "ensure_folder",
+    "has_changed",
+    "list_backups",
+    "read_file",
+    "restore_backup",
+    "save_file",
+]
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+BACKUPS_KEPT = 20
+APP_NAME = "article-editor"
+
+_CHUNK = 1024 * 1024
+_BACKUP_SUFFIX = ".bak"
+_BACKUP_TIME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
+_ORIGIN_FILE = "origin.txt"
+# O_BINARY only exists (and matters) on Windows; O_NONBLOCK keeps a FIFO from hanging the read forever.
+_READ_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+_CREATE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+_NEW_FILE_MODE = 0o644
+_PRIVATE_MODE = 0o600
+# A temp name adds about 14 characters; most file systems stop at 255.
+_MAX_TEMP_STEM = 200
+# os.link fails with these where the file system has no hard links (FAT, exFAT, some network shares).
+_NO_LINK_ERRNOS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file's bytes as read or written: size, modification time and SHA-256 (hex)."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One kept previous version of a file."""
+
+    path: Path
+    created: dt.datetime
+    size: int
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, FileStamp]:
+    """The bytes of `path` and their stamp; refuses files over `max_bytes` before reading them."""
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError as err:
+        raise _os_error(err, path, writing=False) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise FileAccessError(f"Is a folder, not a file: {path}")
+            if not stat.S_ISREG(info.st_mode):
+                raise FileAccessError(f"Not a regular file: {path}")
+            if info.st_size > max_bytes:
+                raise FileTooLargeError(_too_large(path, info.st_size, max_bytes))
+            # One byte more than allowed tells a file that grew while we read it.
+            data = handle.read(max_bytes + 1)
+    except OSError as err:
+        raise _os_error(err, path, writing=False) from None
+    if len(data) > max_bytes:
+        raise FileTooLargeError(_too_large(path, len(data), max_bytes))
+    return data, FileStamp(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def has_changed(path: Path, stamp: FileStamp) -> bool:
+    """Whether `path` now holds other bytes than `stamp` describes; a missing file has changed."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size != stamp.size:
+                return True
+            # Equal size and mtime can still hide an edit (coarse clocks, tools that restore mtime): hash.
+            return _hash_stream(handle) != stamp.sha256
+    except FileNotFoundError:
+        return True
+    except OSError as err:
+        raise _os_error(err, path, writing=False) from None
+
+
+def save_file(
+    path: Path,
+    data: bytes,
+    *,
+    expected: FileStamp | None,
+    force: bool = False,
+    keep_backup: bool = True,
+) -> FileStamp:
+    """Replace `path` with `data` atomically and return the new stamp.
+
+    `expected` is the stamp from when the caller read the file, or None for a file the caller believes new.
+    Without `force` this refuses (ChangedOnDiskError) when the bytes on disk are not the expected ones or
+    the file vanished, (AlreadyExistsError) when a "new" file exists, and (ReadOnlyFileError) when the file
+    is marked read-only. The previous bytes are kept as a backup first unless `keep_backup` is False; a
+    failed backup raises BackupError before anything is replaced. A symlink is followed, so it survives.
+    """
+    target = _follow_link(path)
+    current = _stat_or_none(target, path)
+    if current is None:
+        if expected is not None and not force:
+            raise ChangedOnDiskError(f"{path} was deleted or moved by another program since it was opened")
+        tmp, stamp = _write_temp(target, data, _NEW_FILE_MODE, exact_mode=False, owner=None)
+        _move_into_place(tmp, target, path)
+        return stamp
+
+    _require_regular(current, path)
+    if not force:
+        if expected is None:
+            raise AlreadyExistsError(f"Already exists: {path}")
+        if stat.S_IMODE(current.st_mode) & 0o222 == 0 or not os.access(target, os.W_OK):
+            raise ReadOnlyFileError(f"Read-only file: {path}")
+    try:
+        with open(target, "rb") as old:
+            old_sha = _hash_stream(old)
+            if (
+                expected is not None
+                and not force
+                and (os.fstat(old.fileno()).st_size != expected.size or old_sha != expected.sha256)
+            ):
+                raise ChangedOnDiskError(f"{path} was changed by another program since it was opened")
+            if keep_backup and old_sha != hashlib.sha256(data).hexdigest():
+                old.seek(0)
+                _keep_backup(target, old, old_sha, path)
+    except OSError as err:
+        raise _os_error(err, path, writing=False) from None
+    tmp, stamp = _write_temp(
+        target,
+        data,
+        stat.S_IMODE(current.st_mode),
+        exact_mode=True,
+        owner=(current.st_uid, current.st_gid),
+    )
+    _move_into_place(tmp, target, path)
+    return stamp
+
+
+def create_file(path: Path, data: bytes) -> FileStamp:
+    """Write a NEW file atomically; AlreadyExistsError when the name is taken, even by a racing writer."""
+    tmp, stamp = _write_temp(path, data, _NEW_FILE_MODE, exact_mode=False, owner=None)
+    try:
+        try:
+            # A hard link fails if the name exists, so the check and the creation are one step.
+            os.link(tmp, path)
+        except FileExistsError:
+            raise AlreadyExistsError(f"Already exists: {path}") from None
+        except OSError as err:
+            if err.errno not in _NO_LINK_ERRNOS:
+                raise _os_error(err, path, writing=True) from None
+            _claim_then_replace(tmp, path)
+    finally:
+        _remove_quietly(tmp)
+    _sync_folder(path.parent)
+    return stamp
+
+
+def ensure_folder(path: Path) -> None:
+    """Create folder `path` and its parents when missing."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise FileAccessError(f"Not a folder: {path}") from None
+    except OSError as err:
+        raise _os_error(err, path, writing=True) from None
+
+
+def backup_folder(path: Path) -> Path:
+    """Where the backups of `path` live (one folder per file, named by a hash of its absolute path)."""
+    key = hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]
+    return platformdirs.user_data_path(APP_NAME) / "backups" / key
+
+
+def list_backups(path: Path) -> list[Backup]:
+    """The kept previous versions of `path`, newest first."""
+    backups: list[Backup] = []
+    for name in _backup_names(backup_folder(path)):
+        entry = backup_folder(path) / name
+        try:
+            size = entry.stat().st_size
+        except OSError:
+            continue
+        backups.append(Backup(entry, _backup_time(name), size))
+    return backups
+
+
+def restore_backup(path: Path, backup: Backup, *, expected: FileStamp | None) -> FileStamp:
+    """Put `backup`'s bytes back into `path` through save_file, which backs up the current bytes first."""
+    if backup.path.parent != backup_folder(path):
+        raise ValueError(f"{backup.path} is not a backup of {path}")
+    data, _ = read_file(backup.path, max_bytes=max(DEFAULT_MAX_BYTES, backup.size))
+    return save_file(path, data, expected=expected)
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+
+
+def _write_temp(
+    target: Path,
+    source: bytes | BinaryIO,
+    mode: int,
+    *,
+    exact_mode: bool,
+    owner: tuple[int, int] | None,
+) -> tuple[Path, FileStamp]:
+    """A synced temp file beside `target` holding `source`; the caller moves it into place or removes it."""
+    fd, tmp = _open_temp(target, mode)
+    digest = hashlib.sha256()
+    try:
+        try:
+            for chunk in _chunks(source):
+                digest.update(chunk)
+                _write_all(fd, chunk)
+            if owner is not None and hasattr(os, "fchown") and owner != (os.geteuid(), os.getegid()):
+                # Only root may give a file away; for anyone else the saved file simply becomes theirs.
+                with contextlib.suppress(OSError):
+                    os.fchown(fd, *owner)
+            if exact_mode and hasattr(os, "fchmod"):
+                # After fchown (which clears set-id bits) and past the umask, which trimmed the create mode.
+                os.fchmod(fd, mode)
+            os.fsync(fd)
+            info = os.fstat(fd)
+        finally:
+            os.close(fd)
+    except BaseException as err:
+        _remove_quietly(tmp)
+        if isinstance(err, OSError):
+            raise _os_error(err, target, writing=True) from None
+        raise
+    return tmp, FileStamp(info.st_size, info.st_mtime_ns, digest.hexdigest())
+
+
+def _open_temp(target: Path, mode: int) -> tuple[int, Path]:
+    for _ in range(100):
+        tmp = target.parent / f".{target.name[:_MAX_TEMP_STEM]}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, _CREATE_FLAGS, mode & 0o777), tmp
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise _os_error(err, target, writing=True) from None
+    raise FileAccessError(f"Could not create a temporary file beside {target}")
+
+
+def _chunks(source: bytes | BinaryIO) -> Iterator[bytes]:
+    if isinstance(source, bytes):
+        yield source
+        return
+    while chunk := source.read(_CHUNK):
+        yield chunk
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _move_into_place(tmp: Path, target: Path, shown: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except OSError as err:
+        _remove_quietly(tmp)
+        raise _os_error(err, shown, writing=True) from None
+    _sync_folder(target.parent)
+
+
+def _claim_then_replace(tmp: Path, path: Path) -> None:
+    """Exclusive creation without hard links: claim the name empty with O_EXCL, then swap the content in."""
+    try:
+        os.close(os.open(path, _CREATE_FLAGS, _NEW_FILE_MODE))
+    except FileExistsError:
+        raise AlreadyExistsError(f"Already exists: {path}") from None
+    except OSError as err:
+        raise _os_error(err, path, writing=True) from None
+    try:
+        os.replace(tmp, path)
+    except OSError as err:
+        _remove_quietly(path)
+        raise _os_error(err, path, writing=True) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable; best effort, since by now the new bytes are in place."""
+    if os.name == "nt":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself.
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # Some file systems (and FUSE mounts) refuse fsync on a folder; the save itself succeeded.
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+# --- backups ---------------------------------------------------------------------------------------------
+
+
+def _keep_backup(target: Path, old: BinaryIO, old_sha: str, shown: Path) -> None:
+    folder = backup_folder(target)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        names = _backup_names(folder)
+        # A run of saves without edits in between would otherwise push older, different versions out.
+        if not names or _hash_file(folder / names[0]) != old_sha:
+            _write_backup(folder, old, names[0] if names else None)
+            _write_origin(folder, target)
+        _prune(folder)
+    except SiteFileError as err:
+        raise BackupError(f"Could not keep a backup of {shown}: {err.message}") from None
+    except OSError as err:
+        raise BackupError(
+            f"Could not keep a backup of {shown}: {_os_error(err, folder, True).message}"
+        ) from None
+
+
+def _write_backup(folder: Path, old: BinaryIO, newest: str | None) -> None:
+    created = dt.datetime.now(dt.UTC)
+    if newest is not None:
+        # Names must sort in save order even if the clock stepped back or two saves share a microsecond.
+        created = max(created, _backup_time(newest) + dt.timedelta(microseconds=1))
+    tmp, _ = _write_temp(folder / "backup", old, _PRIVATE_MODE, exact_mode=True, owner=None)
+    try:
+        for _ in range(1000):
+            name = folder / (created.strftime(_BACKUP_TIME_FORMAT) + _BACKUP_SUFFIX)
+            try:
+                os.link(tmp, name)
+                return
+            except FileExistsError:
+                created += dt.timedelta(microseconds=1)
+            except OSError as err:
+                if err.errno not in _NO_LINK_ERRNOS:
+                    raise
+                os.replace(tmp, name)
+                return
+    finally:
+        _remove_quietly(tmp)
+
+
+def _write_origin(folder: Path, target: Path) -> None:
+    origin = folder / _ORIGIN_FILE
+    text = (os.path.realpath(target) + "\n").encode("utf-8", "surrogateescape")
+    try:
+        if origin.read_bytes() == text:
+            return
+    except OSError:
+        pass
+    tmp, _ = _write_temp(origin, text, _PRIVATE_MODE, exact_mode=True, owner=None)
+    _move_into_place(tmp, origin, origin)
+
+
+def _prune(folder: Path) -> None:
+    for name in _backup_names(folder)[BACKUPS_KEPT:]:
+        _remove_quietly(folder / name)
+
+
+def _backup_names(folder: Path) -> list[str]:
+    """Backup file names in `folder`, newest first; anything not named by us is left alone."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    kept = []
+    for name in names:
+        if not name.endswith(_BACKUP_SUFFIX):
+            continue
+        try:
+            _backup_time(name)
+        except ValueError:
+            continue
+        kept.append(name)
+    return sorted(kept, reverse=True)
+
+
+def _backup_time(name: str) -> dt.datetime:
+    stem = name.removesuffix(_BACKUP_SUFFIX)
+    return dt.datetime.strptime(stem, _BACKUP_TIME_FORMAT).replace(tzinfo=dt.UTC)
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def _hash_stream(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(_CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _hash_file(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return _hash_stream(handle)
+
+
+def _follow_link(path: Path) -> Path:
+    """The file a symlink points to, so that saving rewrites the file and keeps the link."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _stat_or_none(target: Path, shown: Path) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise _os_error(err, shown, writing=True) from None
+
+
+def _require_regular(info: os.stat_result, shown: Path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise FileAccessError(f"Is a folder, not a file: {shown}")
+    if not stat.S_ISREG(info.st_mode):
+        raise FileAccessError(f"Not a regular file: {shown}")
+
+
+def _too_large(path: Path, size: int, limit: int) -> str:
+    return f"Too large to open: {path} is {_megabytes(size)} MB; the limit is {_megabytes(limit)} MB"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}".removesuffix(".0")
+
+
+def _os_error(err: OSError, path: Path, writing: bool) -> SiteFileError:
+    """A one-line message for `err`, naming the file the user knows (not our temp file)."""
+    code = err.errno
+    if code == errno.ENOSPC:
+        return DiskFullError(f"The disk is full: could not write {path}")
+    if code == getattr(errno, "EDQUOT", None):
+        return DiskFullError(f"Your disk quota is used up: could not write {path}")
+    if code in (errno.EACCES, errno.EPERM):
+        return FileAccessError(f"Permission denied: {path}")
+    if code == errno.ENOENT:
+        if writing:
+            return FileAccessError(f"Folder not found: {path.parent}")
+        return MissingFileError(f"File not found: {path}")
+    if code == errno.EISDIR:
+        return FileAccessError(f"Is a folder, not a file: {path}")
+    if code == errno.ENOTDIR:
+        return FileAccessError(f"Not a folder: part of {path} is a file")
+    if code == errno.EROFS:
+        return FileAccessError(f"The disk is read-only: could not write {path}")
+    if code == errno.ENAMETOOLONG:
+        return FileAccessError(f"The name is too long: {path}")
+    if code == errno.ELOOP:
+        return FileAccessError(f"Too many symbolic links: {path}")
+    reason = err.strerror or type(err).__name__
+    return FileAccessError(f"{reason}: {path}")

@@ -38,7 +38,6 @@ from editor.site.files import (
 )
 
 
-
 def permissions_bind(tmp_path: Path) -> bool:
     """Whether file modes stop us; root (with CAP_DAC_OVERRIDE) writes and reads through them."""
     probe = tmp_path / "probe"
@@ -131,7 +130,9 @@ def test_save_then_read_round_trips_and_returns_the_read_stamp(tmp_path: Path) -
 
 @settings(max_examples=40, deadline=None)
 @given(st.binary(max_size=4096), st.binary(max_size=4096))
-def test_any_bytes_survive_a_save(tmp_path_factory: pytest.TempPathFactory, first: bytes, second: bytes) -> None:
+def test_any_bytes_survive_a_save(
+    tmp_path_factory: pytest.TempPathFactory, first: bytes, second: bytes
+) -> None:
     folder = tmp_path_factory.mktemp("roundtrip")
     path = folder / "article.md"
     stamp = save_file(path, first, expected=None)

@@ -1,0 +1,325 @@
+"""The `article-editor` command line: check, read and edit articles over the same core as the window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from editor.article.dates import parse_date
+from editor.article.errors import ArticleError
+from editor.article.front_matter import as_json_value, read_front_matter, remove_field, set_field
+from editor.article.schema import FieldKind
+from editor.article.validation import Severity
+from editor.article.yaml_scalars import FieldValue
+from editor.site.article_files import check_article, create_article, open_article, save_article
+from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
+from editor.site.errors import SiteFileError
+from editor.site.files import list_backups, restore_backup
+from editor.site.image_import import import_image
+
+EXIT_CLEAN = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+COMMANDS = ("check", "get", "set", "new", "add-image", "render", "backups", "restore")
+
+
+class UsageError(Exception):
+    """A command given input it cannot use; the message is shown as it is, with exit status 2."""
+
+
+def package_version() -> str:
+    """The installed package's version (the single source is pyproject.toml)."""
+    try:
+        return version("article-editor")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="article-editor",
+        description="Write and check the Markdown articles of a static website. "
+        "Without a command, opens the editor window on PATH (an article or a site folder).",
+        epilog="Exit status: 0 clean, 1 problems found, 2 unusable input.",
+    )
+    parser.add_argument("--version", action="version", version=f"article-editor {package_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate articles (folders are searched for *.md)")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument("--site", type=Path, help="the site root (default: found from each article)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=[str(severity) for severity in Severity],
+        default="warning",
+        help="the least severe problem that makes the exit status 1 (default: warning)",
+    )
+
+    get = commands.add_parser("get", help="print the front matter (or one field) of an article")
+    get.add_argument("file", type=Path)
+    get.add_argument("key", nargs="?", help="print only this field's value")
+    get.add_argument("--json", action="store_true", help="print the fields as JSON")
+
+    set_ = commands.add_parser("set", help="edit front-matter fields in place, touching only their lines")
+    set_.add_argument("file", type=Path)
+    set_.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    set_.add_argument("--unset", action="append", default=[], metavar="KEY", help="remove a field")
+    set_.add_argument("--force", action="store_true", help="save even if the file changed meanwhile")
+
+    new = commands.add_parser("new", help="create an article from the site template; prints its path")
+    new.add_argument("title")
+    new.add_argument("--site", type=Path, default=Path("."))
+
+    add_image = commands.add_parser(
+        "add-image", help="copy an image into the site's image folder; prints its URL"
+    )
+    add_image.add_argument("image", type=Path)
+    add_image.add_argument("--site", type=Path, default=Path("."))
+    add_image.add_argument("--name", help="the name to give it (default: the file's own)")
+
+    render = commands.add_parser("render", help="write the article as a standalone HTML page")
+    render.add_argument("file", type=Path)
+    render.add_argument("-o", "--output", type=Path, help="the HTML file (default: print to stdout)")
+
+    backups = commands.add_parser("backups", help="list the kept previous versions of a file")
+    backups.add_argument("file", type=Path)
+
+    restore = commands.add_parser("restore", help="put a kept previous version back (newest first, from 1)")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("number", nargs="?", type=int, default=1)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        return _open_window(arguments)
+    if arguments[0] in ("-h", "--help", "--version") or arguments[0] in COMMANDS:
+        options = build_parser().parse_args(arguments)
+    else:
+        return _open_window(arguments)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": _check,
+        "get": _get,
+        "set": _set,
+        "new": _new,
+        "add-image": _add_image,
+        "render": _render,
+        "backups": _backups,
+        "restore": _restore,
+    }
+    try:
+        return handlers[options.command](options)
+    except (ArticleError, SiteFileError, UsageError) as error:
+        print(f"article-editor: {_describe(error, getattr(options, 'file', None))}", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def _describe(error: Exception, path: Path | None) -> str:
+    where = f"{path}:" if path is not None else ""
+    line = getattr(error, "line", None)
+    if line is not None and where:
+        where += f"{line}:"
+    message = getattr(error, "message", str(error))
+    return f"{where} {message}" if where else message
+
+
+def _open_window(arguments: list[str]) -> int:
+    if len(arguments) > 1:
+        print("article-editor: give one article or site folder to open", file=sys.stderr)
+        return EXIT_UNUSABLE
+    # Only the entry point imports the UI, so the command line never pays for Qt.
+    from editor.ui.app import run_app
+
+    return run_app(Path(arguments[0]) if arguments else None)
+
+
+def _articles_in(paths: Sequence[Path]) -> list[Path]:
+    """The files named, and the articles under the folders named (a site's templates and drafts folders
+    outside its content folders are left out when the folder is a site)."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        markdown = sorted(
+            candidate
+            for candidate in path.rglob("*")
+            if candidate.suffix.lower() in ARTICLE_SUFFIXES
+            and candidate.is_file()
+            and not any(
+                part.startswith(".") or part == "node_modules" for part in candidate.relative_to(path).parts
+            )
+        )
+        site = load_site(path)
+        articles = [candidate for candidate in markdown if site.is_article(candidate)]
+        found.extend(articles or markdown)
+    return found
+
+
+def _check(options: argparse.Namespace) -> int:
+    fail_on = list(Severity)[: list(Severity).index(Severity(options.fail_on)) + 1]
+    sites: dict[Path, SiteConfig] = {}
+    fixed_site = load_site(options.site) if options.site else None
+    status = EXIT_CLEAN
+    report: list[dict[str, object]] = []
+    for path in _articles_in(options.paths):
+        shown = str(path)
+        try:
+            site = fixed_site or _cached_site(sites, path)
+            problems = check_article(site, path)
+        except (ArticleError, SiteFileError) as error:
+            status = EXIT_UNUSABLE
+            line = getattr(error, "line", None) or 1
+            column = getattr(error, "column", None) or 1
+            message = getattr(error, "message", str(error))
+            report.append(
+                {
+                    "path": shown,
+                    "line": line,
+                    "column": column,
+                    "severity": "error",
+                    "message": message,
+                    "rule": "unreadable",
+                    "field": None,
+                }
+            )
+            continue
+        for problem in problems:
+            report.append({"path": shown, **problem.as_dict()})
+            if problem.severity in fail_on and status == EXIT_CLEAN:
+                status = EXIT_PROBLEMS
+    if not report and not _articles_in(options.paths):
+        print("article-editor: no articles (*.md, *.markdown) found", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if options.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for entry in report:
+            print(
+                f"{entry['path']}:{entry['line']}:{entry['column']}: {entry['severity']}: {entry['message']} [{entry['rule']}]"
+            )
+    return status
+
+
+def _cached_site(sites: dict[Path, SiteConfig], path: Path) -> SiteConfig:
+    folder = path.resolve().parent
+    if folder not in sites:
+        sites[folder] = load_site(path)
+    return sites[folder]
+
+
+def _get(options: argparse.Namespace) -> int:
+    article = open_article(options.file)
+    front = read_front_matter(article.text)
+    values = front.values()
+    if options.key is not None:
+        if options.key not in values:
+            raise UsageError(f"{options.file}: there is no field {options.key!r}")
+        value = values[options.key]
+        print(
+            json.dumps(as_json_value(value), ensure_ascii=False)
+            if options.json or not isinstance(value, str)
+            else value
+        )
+    elif options.json:
+        print(json.dumps(as_json_value(values), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(front.parts.front_matter)
+    return EXIT_CLEAN
+
+
+def _set(options: argparse.Namespace) -> int:
+    if not options.assignments and not options.unset:
+        raise UsageError("set needs at least one KEY=VALUE or --unset KEY")
+    article = open_article(options.file)
+    site = load_site(options.file)
+    text = article.text
+    for assignment in options.assignments:
+        key, equals, raw = assignment.partition("=")
+        if not equals or not key:
+            raise UsageError(f"{assignment!r} is not KEY=VALUE")
+        current = read_front_matter(text).values().get(key)
+        text = set_field(text, key, _typed_value(site, key, raw, current)).apply(text)
+    for key in options.unset:
+        text = remove_field(text, key).apply(text)
+    if text != article.text:
+        save_article(article, text, force=options.force)
+    return EXIT_CLEAN
+
+
+def _typed_value(site: SiteConfig, key: str, raw: str, current: object) -> FieldValue:
+    """A command-line string as the value the field's kind needs; dates are checked against the site format."""
+    spec = site.schema.field(key)
+    kind = spec.kind if spec is not None else None
+    if kind is FieldKind.DATE:
+        try:
+            date = parse_date(raw, site.schema.date_format)
+        except ValueError as error:
+            raise UsageError(f"{key}: {error}") from None
+        # A site whose dates YAML reads as dates (2024-01-05) keeps them dates, not quoted strings.
+        return date if isinstance(current, dt.date) else raw
+    if kind is FieldKind.BOOLEAN or isinstance(current, bool):
+        if raw.lower() not in ("true", "false"):
+            raise UsageError(f"{key} is true or false, not {raw!r}")
+        return raw.lower() == "true"
+    if kind is FieldKind.LIST or isinstance(current, list):
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    return raw
+
+
+def _new(options: argparse.Namespace) -> int:
+    site = load_site(options.site)
+    path = create_article(site, options.title, dt.date.today())
+    print(path)
+    return EXIT_CLEAN
+
+
+def _add_image(options: argparse.Namespace) -> int:
+    site = load_site(options.site)
+    imported = import_image(site, options.image, options.name)
+    print(imported.url)
+    return EXIT_CLEAN
+
+
+def _render(options: argparse.Namespace) -> int:
+    from editor.render.export import export_article
+
+    article = open_article(options.file)
+    html = export_article(load_site(options.file), options.file, article.text)
+    if options.output is None:
+        sys.stdout.write(html)
+    else:
+        from editor.site.files import save_file
+
+        save_file(options.output, html.encode("utf-8"), expected=None, force=True, keep_backup=False)
+        print(options.output)
+    return EXIT_CLEAN
+
+
+def _backups(options: argparse.Namespace) -> int:
+    for number, backup in enumerate(list_backups(options.file), start=1):
+        print(f"{number}\t{backup.created.astimezone():%Y-%m-%d %H:%M:%S}\t{backup.size} bytes")
+    return EXIT_CLEAN
+
+
+def _restore(options: argparse.Namespace) -> int:
+    backups = list_backups(options.file)
+    if not 1 <= options.number <= len(backups):
+        raise UsageError(
+            f"{options.file} has {len(backups)} kept versions; there is no number {options.number}"
+        )
+    article = open_article(options.file) if options.file.exists() else None
+    restore_backup(options.file, backups[options.number - 1], expected=article.stamp if article else None)
+    print(
+        f"restored {options.file} from {backups[options.number - 1].created.astimezone():%Y-%m-%d %H:%M:%S}"
+    )
+    return EXIT_CLEAN

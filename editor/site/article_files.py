@@ -1,0 +1,102 @@
+"""Articles as files of a site: open, save, check and create them through the one writer (files.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from editor.article.dates import format_date
+from editor.article.document import decode_article
+from editor.article.front_matter import read_front_matter, set_field
+from editor.article.schema import FieldKind
+from editor.article.slug import slugify
+from editor.article.validation import Problem, ValidationRules, validate_text
+from editor.site.config import SiteConfig
+from editor.site.errors import AlreadyExistsError
+from editor.site.files import FileStamp, create_file, read_file, save_file
+
+ARTICLE_MAX_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OpenedArticle:
+    """An article's text as read, with what is needed to write it back byte for byte and safely."""
+
+    path: Path
+    text: str
+    bom: bool
+    stamp: FileStamp
+
+    def encode(self, text: str) -> bytes:
+        """The bytes to write for `text`, with the BOM the file had."""
+        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
+
+
+def open_article(path: Path) -> OpenedArticle:
+    """Read an article; SiteFileError or ArticleError (with the line) when it cannot be."""
+    data, stamp = read_file(path, max_bytes=ARTICLE_MAX_BYTES)
+    decoded = decode_article(data, max_bytes=ARTICLE_MAX_BYTES)
+    return OpenedArticle(path, decoded.text, decoded.bom, stamp)
+
+
+def save_article(article: OpenedArticle, text: str, *, force: bool = False) -> OpenedArticle:
+    """Write `text` over the article as it was read; refuses (ChangedOnDiskError) if it changed meanwhile."""
+    stamp = save_file(article.path, article.encode(text), expected=article.stamp, force=force)
+    return OpenedArticle(article.path, text, article.bom, stamp)
+
+
+def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationRules:
+    """The checks for an article of `site`: its schema, and image URLs looked up in its public folder."""
+
+    def image_exists(url: str) -> bool | None:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("//"):
+            return None
+        if not parts.path.startswith("/"):
+            # A relative URL names a file beside the article (page bundles, co-located images).
+            if article_path is None:
+                return None
+            return (article_path.parent / parts.path).is_file()
+        path = site.url_to_path(url)
+        return path is not None and path.is_file()
+
+    return ValidationRules(site.schema, image_exists)
+
+
+def check_article(site: SiteConfig, path: Path) -> list[Problem]:
+    """The problems of the article at `path`; unreadable files raise as open_article does."""
+    return validate_text(open_article(path).text, validation_rules(site, path))
+
+
+def new_article_text(site: SiteConfig, title: str, today: dt.date) -> str:
+    """The site template with the title fields and every date field filled in, each by a field edit."""
+    template, _ = read_file(site.new_article_template())
+    text = decode_article(template).text
+    schema = site.schema
+    first_text = next((spec.name for spec in schema.fields if spec.kind is FieldKind.TEXT), "title")
+    title_keys = {"title", "metaTitle", first_text}
+    for field in read_front_matter(text).fields:
+        spec = schema.field(field.key)
+        if field.key in title_keys:
+            text = set_field(text, field.key, title).apply(text)
+        elif spec is not None and spec.kind is FieldKind.DATE:
+            text = set_field(text, field.key, format_date(today, schema.date_format)).apply(text)
+    return text
+
+
+def create_article(site: SiteConfig, title: str, today: dt.date, folder: Path | None = None) -> Path:
+    """Create a new article named after its title in the first content folder; never replaces a file."""
+    target_folder = folder or site.content_dirs[0]
+    stem = slugify(title) or "article"
+    text = new_article_text(site, title, today)
+    data = text.encode("utf-8")
+    for number in range(1, 1000):
+        candidate = target_folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        try:
+            create_file(candidate, data)
+        except AlreadyExistsError:
+            continue
+        return candidate
+    raise AlreadyExistsError(f"{target_folder} already holds 999 articles named {stem}")

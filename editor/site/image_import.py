@@ -1,0 +1,224 @@
+"""Copying images into the site's image folder under safe, readable names, recognised by their content."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from editor.site.config import SiteConfig
+from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileError
+from editor.site.files import create_file, ensure_folder, read_file
+
+__all__ = [
+    "MAX_IMAGE_BYTES",
+    "ImageImportError",
+    "ImportedImage",
+    "detect_image_extension",
+    "import_image",
+    "import_image_bytes",
+    "safe_image_name",
+]
+
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+FALLBACK_STEM = "image"
+
+# Only what browsers show; Pillow reads many more (TIFF, PSD, EPS...) that would appear broken on the site.
+# MPO is how Pillow names the multi-picture JPEGs many phones and cameras write.
+_PILLOW_EXTENSIONS = {
+    "PNG": ".png",
+    "JPEG": ".jpg",
+    "MPO": ".jpg",
+    "GIF": ".gif",
+    "WEBP": ".webp",
+    "AVIF": ".avif",
+    "BMP": ".bmp",
+    "ICO": ".ico",
+}
+_KINDS_NAMED = "PNG, JPEG, GIF, WebP, SVG or AVIF"
+_SVG_SNIFF_BYTES = 4096
+# An <svg> root after an optional BOM, XML declaration, comments, processing instructions and DOCTYPE.
+_SVG_ROOT = re.compile(
+    rb"""\A(?:\xef\xbb\xbf)?\s*
+    (?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>)\s*)*
+    <(?:[A-Za-z_][\w.-]*:)?svg[\s>/]""",
+    re.DOTALL | re.VERBOSE,
+)
+# Formats writers meet (phone photos, scans) that browsers cannot show: named, so the refusal can say why.
+_UNSHOWN_SIGNATURES = (
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"8BPS", "a Photoshop file"),
+    (b"%PDF", "a PDF document"),
+)
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+# Letters NFKD leaves alone, spelled the way Danish, German and Nordic writers transliterate them.
+_LETTERS = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "oe",
+        "å": "aa",
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "œ": "oe",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "đ": "d",
+        "ı": "i",
+    }
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_EXTENSION = re.compile(r"[a-z][a-z0-9]{0,4}")
+_MAX_STEM = 80
+# Names Windows will not create, for sites edited or deployed from Windows machines.
+_WINDOWS_RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{digit}" for digit in range(10)),
+        *(f"lpt{digit}" for digit in range(10)),
+    }
+)
+
+
+@dataclass(frozen=True)
+class ImportedImage:
+    """Where an imported image ended up, and whether an identical file already there was used."""
+
+    url: str
+    path: Path
+    reused: bool
+
+
+def import_image(site: SiteConfig, source: Path, name: str | None = None) -> ImportedImage:
+    """Copy the image file `source` into `site.image_dir`, named after `name` (default: its file name)."""
+    try:
+        data, _ = read_file(source, max_bytes=MAX_IMAGE_BYTES)
+    except SiteFileError as err:
+        raise ImageImportError(f"Could not read {source.name}: {err.message}") from None
+    return import_image_bytes(site, data, name if name is not None else source.name)
+
+
+def import_image_bytes(site: SiteConfig, data: bytes, name: str) -> ImportedImage:
+    """Store image bytes (a pasted clipboard image, say) in `site.image_dir` under a name made from `name`."""
+    filename = safe_image_name(name, detect_image_extension(data, name))
+    stem, extension = filename.rsplit(".", 1)
+    ensure_folder(site.image_dir)
+    for number in range(1, 10_000):
+        candidate = site.image_dir / (filename if number == 1 else f"{stem}-{number}.{extension}")
+        if _holds(candidate, data):
+            return ImportedImage(site.image_url_prefix + candidate.name, candidate, reused=True)
+        if candidate.exists() or candidate.is_symlink():
+            continue
+        try:
+            create_file(candidate, data)
+        except AlreadyExistsError:
+            # Another writer took the name between our look and our write: judge that file like the others.
+            if _holds(candidate, data):
+                return ImportedImage(site.image_url_prefix + candidate.name, candidate, reused=True)
+            continue
+        return ImportedImage(site.image_url_prefix + candidate.name, candidate, reused=False)
+    raise ImageImportError(f"Could not find a free name for {filename} in {site.image_dir}")
+
+
+def detect_image_extension(data: bytes, name: str = "the file") -> str:
+    """The extension (".png", ".jpg", ".svg"...) of the format of `data`; ImageImportError if none."""
+    if _SVG_ROOT.match(data[:_SVG_SNIFF_BYTES]):
+        return ".svg"
+    shown = _display_name(name)
+    formats = [fmt for fmt in _PILLOW_EXTENSIONS if fmt in _pillow_formats()]
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it; a blog has no use for such images either.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=formats) as image:
+                detected = image.format or ""
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageImportError(
+            f"{shown} has too many pixels to be safe to open (the limit is {_megapixels()} million)"
+        ) from None
+    except Image.UnidentifiedImageError:
+        raise ImageImportError(_not_an_image(shown, data)) from None
+    except Exception as err:
+        # Pillow's decoders raise anything from SyntaxError to struct.error on broken files.
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ImageImportError(f"{shown} is a damaged image: {reason}") from None
+    if detected not in _PILLOW_EXTENSIONS:
+        raise ImageImportError(_not_an_image(shown, data))
+    return _PILLOW_EXTENSIONS[detected]
+
+
+def safe_image_name(name: str, extension: str | None = None) -> str:
+    """A readable lowercase ASCII file name made from `name`.
+
+    "Æbleskiver på bordet.JPG" becomes "aebleskiver-paa-bordet.jpg".
+
+    Only the last path component counts, so "../" and "\\" tricks and leading dots vanish. `extension`
+    (such as the detected ".png") replaces the name's own; without it, the name's own is kept when it looks
+    like one. An empty result becomes "image".
+    """
+    base = re.split(r"[/\\]", name)[-1].lstrip(".")
+    stem, dot, suffix = base.rpartition(".")
+    own_extension = _slug(suffix) if dot else ""
+    if not _EXTENSION.fullmatch(own_extension):
+        stem, own_extension = base, ""
+    slug = _slug(stem)[:_MAX_STEM].strip("-") or FALLBACK_STEM
+    if slug in _WINDOWS_RESERVED:
+        slug = f"{slug}-{FALLBACK_STEM}"
+    chosen = _slug(extension) if extension is not None else own_extension
+    return f"{slug}.{chosen}" if chosen else slug
+
+
+def _slug(text: str) -> str:
+    # NFC first so a decomposed "å" is still seen as å, and lower() again after NFKD (ℌ decomposes to H).
+    text = unicodedata.normalize("NFC", text).lower().translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text).lower()
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return _NOT_SLUG.sub("-", text).strip("-")
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file with exactly `data` in it."""
+    try:
+        if not path.is_file() or path.stat().st_size != len(data):
+            return False
+        existing, _ = read_file(path, max_bytes=len(data))
+    except (OSError, SiteFileError):
+        return False
+    return existing == data
+
+
+def _not_an_image(shown: str, data: bytes) -> str:
+    head = data[:16]
+    for signature, kind in _UNSHOWN_SIGNATURES:
+        if head.startswith(signature):
+            return f"{shown} is {kind}, which browsers cannot show; save it as PNG or JPEG first"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return f"{shown} is a HEIC photo, which most browsers cannot show; save it as JPEG first"
+    return f"{shown} is not an image ({_KINDS_NAMED})"
+
+
+def _display_name(name: str) -> str:
+    return re.split(r"[/\\]", name)[-1] or name
+
+
+def _pillow_formats() -> set[str]:
+    Image.init()
+    return set(Image.OPEN)
+
+
+def _megapixels() -> str:
+    limit = Image.MAX_IMAGE_PIXELS
+    return f"{limit / 1e6:.0f}" if limit else "unlimited"

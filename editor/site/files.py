@@ -120,7 +120,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Fi
 def has_changed(path: Path, stamp: FileStamp) -> bool:
     """Whether `path` now holds other bytes than `stamp` describes; a missing file has changed."""
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(os.open(path, _READ_FLAGS), "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_size != stamp.size:
                 return True

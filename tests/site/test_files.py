@@ -104,6 +104,7 @@ def test_read_of_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(FileAccessError, match="Not a regular file"):
         read_file(fifo)
+    assert has_changed(fifo, FileStamp(0, 0, hashlib.sha256(b"").hexdigest()))
 
 
 def test_read_without_permission_gives_a_human_message(tmp_path: Path) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
+from editor.article.slug import slugify
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileError
 from editor.site.files import create_file, ensure_folder, read_file
@@ -58,25 +58,6 @@ _UNSHOWN_SIGNATURES = (
 )
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
-# Letters NFKD leaves alone, spelled the way Danish, German and Nordic writers transliterate them.
-_LETTERS = str.maketrans(
-    {
-        "æ": "ae",
-        "ø": "oe",
-        "å": "aa",
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "ß": "ss",
-        "œ": "oe",
-        "ð": "d",
-        "þ": "th",
-        "ł": "l",
-        "đ": "d",
-        "ı": "i",
-    }
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _EXTENSION = re.compile(r"[a-z][a-z0-9]{0,4}")
 _MAX_STEM = 80
 # Names Windows will not create, for sites edited or deployed from Windows machines.
@@ -171,22 +152,14 @@ def safe_image_name(name: str, extension: str | None = None) -> str:
     """
     base = re.split(r"[/\\]", name)[-1].lstrip(".")
     stem, dot, suffix = base.rpartition(".")
-    own_extension = _slug(suffix) if dot else ""
+    own_extension = slugify(suffix) if dot else ""
     if not _EXTENSION.fullmatch(own_extension):
         stem, own_extension = base, ""
-    slug = _slug(stem)[:_MAX_STEM].strip("-") or FALLBACK_STEM
+    slug = slugify(stem)[:_MAX_STEM].strip("-") or FALLBACK_STEM
     if slug in _WINDOWS_RESERVED:
         slug = f"{slug}-{FALLBACK_STEM}"
-    chosen = _slug(extension) if extension is not None else own_extension
+    chosen = slugify(extension) if extension is not None else own_extension
     return f"{slug}.{chosen}" if chosen else slug
-
-
-def _slug(text: str) -> str:
-    # NFC first so a decomposed "å" is still seen as å, and lower() again after NFKD (ℌ decomposes to H).
-    text = unicodedata.normalize("NFC", text).lower().translate(_LETTERS)
-    text = unicodedata.normalize("NFKD", text).lower()
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return _NOT_SLUG.sub("-", text).strip("-")
 
 
 def _holds(path: Path, data: bytes) -> bool:

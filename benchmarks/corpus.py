@@ -1,0 +1,44 @@
+"""Articles of any size generated from the sample: real headings, lists, images, links and code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "example-site" / "content" / "blog" / "mr-scanning.md"
+
+_EXTRA = """
+### Eksempel {n}
+
+- Et punkt med et [link](https://example.com/{n}) og *kursiv*
+- Et punkt med `kode` og **fed tekst**
+  - Et indlejret punkt
+
+```python
+def scanning_{n}(patient):
+    return patient.mr_scan()
+```
+
+| Fund | Andel |
+|------|-------|
+| Diskusdegeneration | {n} % |
+"""
+
+
+def sample_text() -> str:
+    """The sample article's text."""
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def large_article(size: int) -> str:
+    """An article of about `size` characters: the sample's front matter, then its body repeated with
+    numbered headings (so anchors stay unique) and extra lists, code and tables."""
+    text = sample_text()
+    end = text.index("\n---\n", 4) + 5
+    front, body = text[:end], text[end:]
+    parts = [front]
+    number = 0
+    while sum(map(len, parts)) < size:
+        number += 1
+        parts.append(body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n"))
+        parts.append(_EXTRA.format(n=number))
+    return "".join(parts)

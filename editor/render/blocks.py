@@ -1,0 +1,196 @@
+"""Splits an article into top-level chunks that Python-Markdown parses the same alone as in the document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+from markdown.htmlparser import HTMLExtractor
+
+_BLANK_RE = re.compile(r"[ \t]*")
+_LIST_MARKER_RE = re.compile(r" {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_QUOTE_RE = re.compile(r" {0,3}>")
+_FENCE_RE = re.compile(r"(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Lines [start, end) of the text (0-based) that render together."""
+
+    start: int
+    end: int
+
+
+def _is_blank(line: str) -> bool:
+    return _BLANK_RE.fullmatch(line) is not None
+
+
+def fence_regions(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges [start, end] of fenced code as pymdownx.superfences finds them.
+
+    One pass like superfences': a fence that is never closed is not code, and the lines after its
+    opening are not searched for other fences.
+    """
+    regions: list[tuple[int, int]] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        match = _FENCE_RE.match(line) if ("``" in line or "~~" in line) else None
+        if match is None:
+            index += 1
+            continue
+        prefix = match.group("prefix").expandtabs(4)
+        fence = match.group("fence")
+        closing = re.compile(re.escape(fence) + r"[ \t]*")
+        end = None
+        probe = index + 1
+        while probe < count:
+            candidate = lines[probe].expandtabs(4)
+            if not candidate.strip():
+                probe += 1
+                continue
+            head = len(candidate) - len(candidate.lstrip(" >"))
+            if prefix and head < len(prefix):
+                # Content less indented than a nested fence's opening: superfences abandons the fence.
+                break
+            if closing.fullmatch(candidate[len(prefix) :]):
+                end = probe
+                break
+            probe += 1
+        if end is None:
+            if prefix:
+                index = probe + 1
+                continue
+            break
+        regions.append((index, end))
+        index = end + 1
+    return regions
+
+
+class _HtmlTracker:
+    """Feeds lines to Python-Markdown's own raw-HTML extractor to see where a raw HTML block ends."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        self.md = md
+        self.extractor: HTMLExtractor | None = None
+
+    def feed(self, text: str) -> None:
+        if self.extractor is None:
+            self.extractor = HTMLExtractor(self.md)
+        self.extractor.feed(text)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the extractor is inside raw HTML or holds unparsed input."""
+        extractor = self.extractor
+        if extractor is None:
+            return False
+        if extractor.inraw or extractor.intail or extractor.rawdata:
+            return True
+        self.extractor = None
+        # The stash only fills while tracking; nothing reads it.
+        self.md.htmlStash.reset()
+        return False
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    indented: bool
+    has_list_marker: bool
+    has_quote: bool
+
+
+class ChunkSplitter:
+    """Finds the chunks of a text; keeps a Markdown instance for its raw-HTML checks."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown()
+
+    def split(self, lines: list[str]) -> list[Chunk]:
+        """The chunks of `lines`, covering every non-blank line once, in order.
+
+        A chunk boundary is a blank line followed by a line that no Python-Markdown block processor
+        connects to what came before: not indented (code, list and footnote continuation), not a list
+        item after a list, not a quote after a quote, and not inside fenced code or raw HTML.
+        """
+        regions = fence_regions(lines)
+        in_fence = {start: end for start, end in regions}
+        html = _HtmlTracker(self._md)
+        chunks: list[Chunk] = []
+        pieces: list[_Piece] = []
+        index = 0
+        count = len(lines)
+        open_until = -1  # a fence that started in the current chunk runs to this line
+        while index < count:
+            if _is_blank(lines[index]):
+                if html.extractor is not None:
+                    html.feed("\n")
+                index += 1
+                continue
+            end = index
+            while end < count and not _is_blank(lines[end]):
+                end += 1
+            first = lines[index]
+            piece = _Piece(
+                start=index,
+                end=end,
+                indented=first[0] in " \t",
+                has_list_marker=any(_LIST_MARKER_RE.match(line) for line in lines[index:end]),
+                has_quote=any(_QUOTE_RE.match(line) for line in lines[index:end]),
+            )
+            joins = bool(pieces) and (
+                index <= open_until
+                or html.is_open
+                or piece.indented
+                or (_LIST_MARKER_RE.match(first) is not None and self._ends_in(pieces, "list"))
+                or (first.startswith(">") and self._ends_in(pieces, "quote"))
+            )
+            if not joins and pieces:
+                chunks.append(Chunk(pieces[0].start, pieces[-1].end))
+                pieces = []
+            pieces.append(piece)
+            for line_index in range(index, end):
+                fence_end = in_fence.get(line_index)
+                if fence_end is not None:
+                    open_until = max(open_until, fence_end)
+            # Fences are stashed before raw HTML is looked for, so fenced lines never open HTML.
+            self._track_html(html, lines, index, end, regions)
+            index = end
+        if pieces:
+            chunks.append(Chunk(pieces[0].start, pieces[-1].end))
+        return chunks
+
+    @staticmethod
+    def _ends_in(pieces: list[_Piece], kind: str) -> bool:
+        """Whether the chunk so far may end in a list (or quote) that a following item would extend."""
+        for piece in reversed(pieces):
+            if piece.has_list_marker if kind == "list" else piece.has_quote:
+                return True
+            if not piece.indented:
+                return False
+        return False
+
+    @staticmethod
+    def _track_html(
+        html: _HtmlTracker, lines: list[str], start: int, end: int, regions: list[tuple[int, int]]
+    ) -> None:
+        if html.extractor is None and not any("<" in line for line in lines[start:end]):
+            return
+        text_lines: list[str] = []
+        index = start
+        covering = [region for region in regions if region[0] < end and region[1] >= start]
+        while index < end:
+            region = next((r for r in covering if r[0] <= index <= r[1]), None)
+            if region is not None:
+                # Superfences leaves one placeholder line where the fence was.
+                if index == region[0] or index == start:
+                    text_lines.append("fenced")
+                index = region[1] + 1
+                continue
+            text_lines.append(lines[index])
+            index += 1
+        html.feed("\n".join(text_lines) + "\n")

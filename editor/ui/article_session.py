@@ -1,0 +1,252 @@
+"""One open article: its document, where it lives, whether it is saved, and every change to its file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from editor.article.document import newline_of
+from editor.article.errors import ArticleError
+from editor.article.front_matter import FrontMatter, TextEdit, read_front_matter, remove_field, set_field
+from editor.article.validation import Problem, validate_text
+from editor.article.yaml_scalars import FieldValue
+from editor.site.article_files import OpenedArticle, open_article, save_article, validation_rules
+from editor.site.config import SiteConfig, load_site
+from editor.site.files import save_file
+from editor.site.image_import import ImportedImage, import_image, import_image_bytes
+
+# Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
+VALIDATION_DELAY_MS = 250
+
+
+def document_text(document: QTextDocument) -> str:
+    """The document's text exactly: toPlainText() would turn no-break spaces into spaces."""
+    return document.toRawText().replace("\u2029", "\n")
+
+
+class _ValidationSignals(QObject):
+    finished = Signal(int, list)
+
+
+class _ValidationJob(QRunnable):
+    """Validation off the GUI thread; the generation number lets the session drop stale results."""
+
+    def __init__(
+        self, generation: int, text: str, site: SiteConfig, path: Path | None, signals: _ValidationSignals
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.text = text
+        self.site = site
+        self.path = path
+        self.signals = signals
+
+    def run(self) -> None:
+        problems = validate_text(self.text, validation_rules(self.site, self.path))
+        self.signals.finished.emit(self.generation, problems)
+
+
+class ArticleSession(QObject):
+    """The open article. Widgets connect to its signals; all file work goes through the core."""
+
+    loaded = Signal()
+    front_matter_changed = Signal(object, object, bool)  # values or None, error message or None, editable
+    problems_found = Signal(list)
+    saved = Signal(Path)
+    modified_changed = Signal(bool)
+    path_changed = Signal(object)
+
+    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path: Path | None = None
+        self.site: SiteConfig | None = None
+        self._opened: OpenedArticle | None = None
+        self._newline = "\n"
+        self._original_text = ""
+        self._front: FrontMatter | None = None
+        self._generation = 0
+        self._replacing = False
+        self._validation_signals = _ValidationSignals()
+        self._validation_signals.finished.connect(self._on_validated)
+        self._validation_timer = QTimer(self, singleShot=True, interval=VALIDATION_DELAY_MS)
+        self._validation_timer.timeout.connect(self._start_validation)
+        # Qt reports contentsChange only for a document with a layout; an editor's document has one already.
+        document.documentLayout()
+        document.contentsChange.connect(self._on_contents_change)
+        document.modificationChanged.connect(self.modified_changed)
+
+    # ---- reading -----------------------------------------------------------------------------------
+
+    def load(self, path: Path) -> None:
+        """Open `path` (and its site); raises ArticleError or SiteFileError, leaving the session as it was."""
+        opened = open_article(path)
+        site = load_site(path)
+        self._opened = opened
+        self.site = site
+        self.path = path
+        self._newline = newline_of(opened.text)
+        self._original_text = opened.text
+        self._replace_text(opened.text.replace("\r\n", "\n"))
+        self.document.clearUndoRedoStacks()
+        self.document.setModified(False)
+        self.path_changed.emit(path)
+        self.loaded.emit()
+        self._refresh_front_matter()
+        self._start_validation()
+
+    def load_text(self, text: str, site: SiteConfig) -> None:
+        """Start an unsaved article (from a template) in `site`; it gets a path at its first save."""
+        self._opened = None
+        self.site = site
+        self.path = None
+        self._newline = "\n"
+        self._original_text = ""
+        self._replace_text(text)
+        self.document.clearUndoRedoStacks()
+        self.document.setModified(True)
+        self.path_changed.emit(None)
+        self.loaded.emit()
+        self._refresh_front_matter()
+        self._start_validation()
+
+    def _replace_text(self, text: str) -> None:
+        # One parse after the whole text is in, not one for each change setPlainText reports on its way.
+        self._replacing = True
+        try:
+            self.document.setPlainText(text)
+        finally:
+            self._replacing = False
+
+    def text(self) -> str:
+        """The article text to write: the document with the file's own line breaks."""
+        if self._opened is not None and not self.document.isModified():
+            # Unchanged: give back exactly what was read, mixed line breaks and all.
+            return self._original_text
+        text = document_text(self.document)
+        return text.replace("\n", "\r\n") if self._newline == "\r\n" else text
+
+    def is_modified(self) -> bool:
+        """Whether the document has changes not on disk."""
+        return self.document.isModified()
+
+    @property
+    def front_matter(self) -> FrontMatter | None:
+        """The last front matter parsed from the document, or None while it is broken."""
+        return self._front
+
+    # ---- writing -----------------------------------------------------------------------------------
+
+    def save(self, *, force: bool = False) -> None:
+        """Save to the article's path; raises SiteFileError (e.g. ChangedOnDiskError) and keeps the edits."""
+        if self.path is None:
+            raise ValueError("an unsaved article needs save_as")
+        text = self.text()
+        if self._opened is None:
+            stamp = save_file(self.path, text.encode("utf-8"), expected=None, force=force)
+            self._opened = OpenedArticle(self.path, text, False, stamp)
+        else:
+            self._opened = save_article(self._opened, text, force=force)
+        self._original_text = text
+        self.document.setModified(False)
+        self.saved.emit(self.path)
+
+    def save_as(self, path: Path, *, force: bool = False) -> None:
+        """Save under a new name: `force` replaces an existing file (the dialog asked already)."""
+        text = self.text()
+        bom = self._opened.bom if self._opened is not None else False
+        data = (("\ufeff" if bom else "") + text).encode("utf-8")
+        stamp = save_file(path, data, expected=None, force=force)
+        self._opened = OpenedArticle(path, text, bom, stamp)
+        self._original_text = text
+        self.path = path
+        self.site = load_site(path)
+        self.document.setModified(False)
+        self.path_changed.emit(path)
+        self.saved.emit(path)
+        self._start_validation()
+
+    def revert(self) -> None:
+        """Reload the file from disk, dropping the edits."""
+        if self.path is not None:
+            self.load(self.path)
+
+    # ---- field edits -------------------------------------------------------------------------------
+
+    def edit_field(self, key: str, value: FieldValue) -> None:
+        """Set a front-matter field by replacing only its characters in the document, as one undo step."""
+        self.apply_edit(set_field(document_text(self.document), key, value))
+
+    def remove_field(self, key: str) -> None:
+        """Remove a front-matter field's lines, as one undo step."""
+        self.apply_edit(remove_field(document_text(self.document), key))
+
+    def apply_edit(self, edit: TextEdit) -> None:
+        """Apply a core TextEdit (offsets into the document text) as one undoable step."""
+        if edit.start == edit.end and not edit.replacement:
+            return
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.setPosition(edit.start)
+        cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(edit.replacement)
+        cursor.endEditBlock()
+
+    # ---- images ------------------------------------------------------------------------------------
+
+    def import_image_file(self, source: Path) -> ImportedImage:
+        """Copy an image into the site (safe name, never overwriting); raises ImageImportError."""
+        assert self.site is not None
+        return import_image(self.site, source)
+
+    def import_image_data(self, data: bytes, name: str) -> ImportedImage:
+        """Store pasted image bytes in the site; raises ImageImportError."""
+        assert self.site is not None
+        return import_image_bytes(self.site, data, name)
+
+    def resolve_url(self, url: str) -> Path | None:
+        """The file a site URL names, for thumbnails and the preview; None when remote or outside the site."""
+        if self.site is None:
+            return None
+        if not url.startswith("/") and self.path is not None and "://" not in url:
+            candidate = (self.path.parent / url).resolve()
+            return candidate if candidate.is_file() else None
+        path = self.site.url_to_path(url)
+        return path if path is not None and path.is_file() else None
+
+    # ---- keeping the form and the problems current ----------------------------------------------------
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._replacing:
+            return
+        front = self._front
+        # Typing in the body cannot change the front matter; re-reading it on every keystroke would.
+        if front is None or front.parts.format is None or position <= front.parts.body_start:
+            self._refresh_front_matter()
+        self._validation_timer.start()
+
+    def _refresh_front_matter(self) -> None:
+        text = document_text(self.document)
+        try:
+            self._front = read_front_matter(text)
+        except ArticleError as error:
+            self._front = None
+            self.front_matter_changed.emit(None, str(error), False)
+            return
+        # TOML and one-line {…} front matter are read-only in the form (read_front_matter says which).
+        self.front_matter_changed.emit(self._front.values(), None, self._front.editable)
+
+    def _start_validation(self) -> None:
+        if self.site is None:
+            return
+        self._generation += 1
+        job = _ValidationJob(
+            self._generation, document_text(self.document), self.site, self.path, self._validation_signals
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _on_validated(self, generation: int, problems: list[Problem]) -> None:
+        if generation == self._generation:
+            self.problems_found.emit(problems)

@@ -1,0 +1,62 @@
+"""The list of the article's problems; activating one takes the writer to its line or its field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from editor.article.validation import Problem, Severity
+
+_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+class ProblemsPanel(QWidget):
+    """Problems as rows of severity, line and message, most severe first within each line."""
+
+    problem_activated = Signal(object)  # Problem
+    count_changed = Signal(int, int)  # errors, warnings
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderLabels([self.tr("Line"), self.tr("Problem"), self.tr("Rule")])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.itemClicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self._problems: list[Problem] = []
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Replace the list with `problems`."""
+        self._problems = list(problems)
+        self.tree.clear()
+        icons = {severity: self.style().standardIcon(pixmap) for severity, pixmap in _ICONS.items()}
+        for problem in self._problems:
+            where = problem.field if problem.field and problem.line <= 1 else str(problem.line)
+            item = QTreeWidgetItem([where, problem.message, problem.rule])
+            item.setIcon(0, icons[problem.severity])
+            item.setToolTip(1, problem.message)
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        errors = sum(problem.severity is Severity.ERROR for problem in self._problems)
+        warnings = sum(problem.severity is Severity.WARNING for problem in self._problems)
+        self.count_changed.emit(errors, warnings)
+
+    def problems(self) -> list[Problem]:
+        """The problems shown."""
+        return list(self._problems)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        index = self.tree.indexOfTopLevelItem(item)
+        if 0 <= index < len(self._problems):
+            self.problem_activated.emit(self._problems[index])

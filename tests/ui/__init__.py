@@ -1,0 +1,1 @@
+"""Tests of the Qt widgets, on real widgets offscreen."""

@@ -1,0 +1,118 @@
+"""The session over a real QTextDocument: exact round trips, one-line field edits, undo, refused saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
+
+from editor.site.errors import ChangedOnDiskError
+from editor.ui.article_session import ArticleSession, document_text
+
+from ..article.helpers import ROUNDTRIP
+
+pytestmark = pytest.mark.gui
+ARTICLE = Path("content/blog/mr-scanning.md")
+
+
+@pytest.fixture
+def session(qtbot: QtBot) -> ArticleSession:
+    return ArticleSession(QTextDocument())
+
+
+@pytest.mark.parametrize(
+    "name", ["mr-scanning.md", "crlf.md", "bom-crlf.md", "mixed-newlines.md", "no-final-newline.md"]
+)
+def test_open_and_save_unchanged_gives_identical_bytes(
+    session: ArticleSession, example_site: Path, name: str
+) -> None:
+    target = example_site / "content" / "blog" / name
+    data = (ROUNDTRIP / name).read_bytes()
+    target.write_bytes(data)
+    session.load(target)
+    session.save(force=False)
+    assert target.read_bytes() == data
+
+
+def test_no_break_spaces_and_line_separators_survive_an_edit(
+    session: ArticleSession, example_site: Path
+) -> None:
+    target = example_site / ARTICLE
+    text = target.read_text(encoding="utf-8").replace(
+        "Men er det fornuftigt?", "Men\u00a0er det\u2028fornuftigt?"
+    )
+    target.write_text(text, encoding="utf-8")
+    session.load(target)
+    session.edit_field("lastUpdated", "05-06-2025")
+    session.save()
+    assert target.read_text(encoding="utf-8") == text.replace(
+        "lastUpdated: 04-06-2025", "lastUpdated: 05-06-2025"
+    )
+
+
+def test_a_field_edit_in_a_crlf_file_changes_that_line_only(
+    session: ArticleSession, example_site: Path
+) -> None:
+    target = example_site / ARTICLE
+    data = (ROUNDTRIP / "bom-crlf.md").read_bytes()
+    target.write_bytes(data)
+    session.load(target)
+    session.edit_field("title", "Ny titel: med kolon")
+    session.save()
+    expected = data.replace(
+        b'title: "Har din MR-scanning skjulte konsekvenser?"\r\n', b'title: "Ny titel: med kolon"\r\n', 1
+    )
+    assert target.read_bytes() == expected
+
+
+def test_a_field_edit_is_one_undo_step(session: ArticleSession, example_site: Path) -> None:
+    session.load(example_site / ARTICLE)
+    before = document_text(session.document)
+    session.edit_field("previewImageAlt", "yes")
+    assert 'previewImageAlt: "yes"' in document_text(session.document)
+    assert session.is_modified()
+    session.document.undo()
+    assert document_text(session.document) == before
+    assert not session.is_modified()
+
+
+def test_the_form_hears_about_front_matter_changes_and_breakage(
+    session: ArticleSession, example_site: Path, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(session.front_matter_changed) as changed:
+        session.load(example_site / ARTICLE)
+    values, error, editable = changed.args
+    assert values["datePublished"] == "01-06-2025" and error is None and editable
+    with qtbot.waitSignal(session.front_matter_changed) as changed:
+        session.edit_field("title", "x")
+    assert changed.args[0]["title"] == "x"
+    cursor = session.document.find("lastUpdated:")
+    with qtbot.waitSignal(session.front_matter_changed) as changed:
+        cursor.insertText("lastUpdated: [")
+    assert changed.args[0] is None and "line 5" in changed.args[1]
+
+
+def test_problems_arrive_from_the_background(
+    session: ArticleSession, example_site: Path, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(session.problems_found, timeout=5000) as found:
+        session.load(example_site / ARTICLE)
+    assert [problem.rule for problem in found.args[0]] == ["empty-heading", "indented-code"]
+
+
+def test_a_save_over_a_file_changed_on_disk_is_refused_and_keeps_the_edits(
+    session: ArticleSession, example_site: Path
+) -> None:
+    target = example_site / ARTICLE
+    session.load(target)
+    session.edit_field("title", "Mine")
+    target.write_text(target.read_text(encoding="utf-8") + "\nTheirs\n", encoding="utf-8")
+    with pytest.raises(ChangedOnDiskError):
+        session.save()
+    assert session.is_modified()
+    assert target.read_text(encoding="utf-8").endswith("Theirs\n")
+    session.save(force=True)
+    saved = target.read_text(encoding="utf-8")
+    assert 'title: "Mine"\n' in saved and "Theirs" not in saved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import markdown
@@ -11,6 +12,7 @@ from markdown.htmlparser import HTMLExtractor
 _BLANK_RE = re.compile(r"[ \t]*")
 _LIST_MARKER_RE = re.compile(r" {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _QUOTE_RE = re.compile(r" {0,3}>")
+_COMMENT_RE = re.compile(r" {0,3}<!--")
 _FENCE_RE = re.compile(r"(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})")
 
 
@@ -26,11 +28,20 @@ def _is_blank(line: str) -> bool:
     return _BLANK_RE.fullmatch(line) is not None
 
 
-def fence_regions(lines: list[str]) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class FenceScan:
+    """Where fenced code is, and where an unclosed fence stops superfences looking for more."""
+
+    regions: list[tuple[int, int]]
+    unclosed_at: int | None = None
+
+
+def fence_regions(lines: list[str], is_opener: Callable[[str], bool] = lambda _: True) -> FenceScan:
     """Line ranges [start, end] of fenced code as pymdownx.superfences finds them.
 
     One pass like superfences': a fence that is never closed is not code, and the lines after its
-    opening are not searched for other fences.
+    opening are not searched for other fences. `is_opener` says whether superfences accepts an
+    opening line (its language and options), given the line without its indentation.
     """
     regions: list[tuple[int, int]] = []
     index = 0
@@ -38,7 +49,7 @@ def fence_regions(lines: list[str]) -> list[tuple[int, int]]:
     while index < count:
         line = lines[index]
         match = _FENCE_RE.match(line) if ("``" in line or "~~" in line) else None
-        if match is None:
+        if match is None or not is_opener(line[match.end("prefix") :]):
             index += 1
             continue
         prefix = match.group("prefix").expandtabs(4)
@@ -53,20 +64,24 @@ def fence_regions(lines: list[str]) -> list[tuple[int, int]]:
                 continue
             head = len(candidate) - len(candidate.lstrip(" >"))
             if prefix and head < len(prefix):
-                # Content less indented than a nested fence's opening: superfences abandons the fence.
+                # Content less indented than a nested fence's opening: superfences abandons the fence
+                # and goes on looking from the next line.
                 break
             if closing.fullmatch(candidate[len(prefix) :]):
                 end = probe
                 break
             probe += 1
         if end is None:
-            if prefix:
+            if probe < count:
                 index = probe + 1
                 continue
-            break
+            return FenceScan(regions, index)
         regions.append((index, end))
         index = end + 1
-    return regions
+    return FenceScan(regions)
+
+
+_DANGLING_TAG_RE = re.compile(r"<[A-Za-z/!?][^>]*\Z")
 
 
 class _HtmlTracker:
@@ -75,21 +90,31 @@ class _HtmlTracker:
     def __init__(self, md: markdown.Markdown) -> None:
         self.md = md
         self.extractor: HTMLExtractor | None = None
+        self.fed: list[str] = []
+        self.dangling = False
 
     def feed(self, text: str) -> None:
-        if self.extractor is None:
+        """Feed more of the document, from where tracking started."""
+        self.fed.append(text)
+        if self.extractor is None or self.dangling:
+            # The extractor reads a tag left open at the end of its input as text, where the whole
+            # document would have continued it; so after such an end, parse everything again.
             self.extractor = HTMLExtractor(self.md)
-        self.extractor.feed(text)
+            self.extractor.feed("".join(self.fed))
+        else:
+            self.extractor.feed(text)
+        self.dangling = _DANGLING_TAG_RE.search(text.rstrip("\n")) is not None
 
     @property
     def is_open(self) -> bool:
-        """True while the extractor is inside raw HTML or holds unparsed input."""
+        """True while the extractor is inside raw HTML, holds unparsed input or a tag is unfinished."""
         extractor = self.extractor
         if extractor is None:
             return False
-        if extractor.inraw or extractor.intail or extractor.rawdata:
+        if extractor.inraw or extractor.intail or extractor.rawdata or self.dangling:
             return True
         self.extractor = None
+        self.fed = []
         # The stash only fills while tracking; nothing reads it.
         self.md.htmlStash.reset()
         return False
@@ -109,6 +134,21 @@ class ChunkSplitter:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown()
+        self._fence_md = markdown.Markdown(extensions=["pymdownx.superfences"])
+        self._openers: dict[str, bool] = {}
+        self.unclosed_fence_at: int | None = None
+
+    def _is_opener(self, line: str) -> bool:
+        # Superfences decides from the language and options whether a fence opens; ask it.
+        known = self._openers.get(line)
+        if known is None:
+            fence = line[: len(line) - len(line.lstrip(line[0]))]
+            self._fence_md.reset()
+            known = "<pre" in self._fence_md.convert(f"{line}\ncode\n{fence}")
+            if len(self._openers) > 1000:
+                self._openers.clear()
+            self._openers[line] = known
+        return known
 
     def split(self, lines: list[str]) -> list[Chunk]:
         """The chunks of `lines`, covering every non-blank line once, in order.
@@ -117,7 +157,9 @@ class ChunkSplitter:
         connects to what came before: not indented (code, list and footnote continuation), not a list
         item after a list, not a quote after a quote, and not inside fenced code or raw HTML.
         """
-        regions = fence_regions(lines)
+        scan = fence_regions(lines, self._is_opener)
+        regions = scan.regions
+        self.unclosed_fence_at = scan.unclosed_at
         in_fence = {start: end for start, end in regions}
         html = _HtmlTracker(self._md)
         chunks: list[Chunk] = []
@@ -128,7 +170,8 @@ class ChunkSplitter:
         while index < count:
             if _is_blank(lines[index]):
                 if html.extractor is not None:
-                    html.feed("\n")
+                    html.extractor.feed("\n")
+                    html.fed.append("\n")
                 index += 1
                 continue
             end = index
@@ -159,6 +202,7 @@ class ChunkSplitter:
                     open_until = max(open_until, fence_end)
             # Fences are stashed before raw HTML is looked for, so fenced lines never open HTML.
             self._track_html(html, lines, index, end, regions)
+            open_until = max(open_until, self._comment_end(lines, index, end, in_fence))
             index = end
         if pieces:
             chunks.append(Chunk(pieces[0].start, pieces[-1].end))
@@ -173,6 +217,28 @@ class ChunkSplitter:
             if not piece.indented:
                 return False
         return False
+
+    @staticmethod
+    def _comment_end(lines: list[str], start: int, end: int, in_fence: dict[int, int]) -> int:
+        """The last line of a raw HTML comment opened in lines [start, end), or -1.
+
+        Python-Markdown sees a comment only once it is closed, which fed line by line the extractor
+        can't know; so look for the close here.
+        """
+        last = -1
+        for index in range(start, end):
+            if index in in_fence:
+                break
+            opening = _COMMENT_RE.match(lines[index])
+            if opening is None:
+                continue
+            for probe in range(index, len(lines)):
+                search_from = opening.end() if probe == index else 0
+                if "-->" in lines[probe][search_from:]:
+                    if probe >= end:
+                        last = max(last, probe)
+                    break
+        return last
 
     @staticmethod
     def _track_html(

@@ -349,8 +349,14 @@ def _extension_configs() -> dict[str, dict[str, Any]]:
     }
 
 
-def build_markdown(mode: RenderMode, context: DocumentContext | None = None) -> markdown.Markdown:
-    """A Markdown instance for `mode`; CHUNK and FOOTNOTES read document-wide values from `context`."""
+def build_markdown(
+    mode: RenderMode, context: DocumentContext | None = None, fences: bool = True
+) -> markdown.Markdown:
+    """A Markdown instance for `mode`; CHUNK and FOOTNOTES read document-wide values from `context`.
+
+    Without `fences`, fenced code is plain text: what superfences makes of the text after a fence
+    that never closes.
+    """
     extensions = _common_extensions()
     # An empty marker turns off Python-Markdown's [TOC] replacement, which static sites don't have.
     toc_config: dict[str, Any] = {"marker": ""}
@@ -368,4 +374,7 @@ def build_markdown(mode: RenderMode, context: DocumentContext | None = None) -> 
     extensions.append("toc")
     configs = _extension_configs()
     configs["toc"] = toc_config
-    return markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="xhtml")
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="xhtml")
+    if not fences:
+        md.preprocessors.deregister("fenced_code_block")
+    return md

@@ -120,7 +120,14 @@ def _digest(*parts: object) -> str:
 
 def normalize_text(text: str) -> str:
     """Line ends as LF, and no STX/ETX (Python-Markdown's placeholder delimiters, also ours)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace(MARK_START, "").replace(MARK_END, "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(MARK_START, "").replace(MARK_END, "")
+    # Python-Markdown empties whitespace-only lines except the first, which can then become an empty
+    # code block; a blank first line is what the author sees.
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first and not first.strip(" \t"):
+        text = text[len(first) :]
+    return text
 
 
 def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
@@ -238,11 +245,12 @@ class IncrementalRenderer:
         self.resolve_url = resolve_url
         self._splitter = ChunkSplitter()
         self._context = DocumentContext()
-        self._chunk_md = build_markdown(RenderMode.CHUNK, self._context)
-        self._definitions_md: markdown.Markdown | None = None
+        # Indexed by whether fenced code is recognised (see ChunkSplitter.unclosed_fence_at).
+        self._chunk_md: dict[bool, markdown.Markdown] = {}
+        self._definitions_md: dict[bool, markdown.Markdown] = {}
         self._footnotes_context = DocumentContext()
-        self._footnotes_md: markdown.Markdown | None = None
-        self._definitions: dict[str, _Definitions] = {}
+        self._footnotes_md: dict[bool, markdown.Markdown] = {}
+        self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
         self._raw: dict[tuple[str, object], _RawChunk] = {}
         self._footnote_lists: dict[str, _RawChunk] = {}
@@ -263,26 +271,33 @@ class IncrementalRenderer:
         lines = normalize_text(text).split("\n")
         chunks = self._splitter.split(lines)
         texts = ["\n".join(lines[chunk.start : chunk.end]) for chunk in chunks]
+        # After a fence that never closes, superfences recognises no fences; chunks there are rendered
+        # without them, and the footnote list also needs the chunk with that fence.
+        unclosed = self._splitter.unclosed_fence_at
+        fences = [unclosed is None or chunk.start <= unclosed for chunk in chunks]
 
         references: dict[str, tuple[str, str]] = {}
         footnote_ids: dict[str, None] = {}
         footnote_sources: list[tuple[Chunk, str]] = []
-        definitions: dict[str, _Definitions] = {}
-        for chunk, chunk_text in zip(chunks, texts, strict=True):
-            found = self._chunk_definitions(chunk_text, definitions)
+        definitions: dict[tuple[str, bool], _Definitions] = {}
+        for chunk, chunk_text, chunk_fences in zip(chunks, texts, fences, strict=True):
+            found = self._chunk_definitions(chunk_text, chunk_fences, definitions)
             references.update(found.references)
             for footnote_id in found.footnote_ids:
                 footnote_ids.setdefault(footnote_id)
-            if found.footnote_ids:
+            holds_unclosed = unclosed is not None and chunk.start <= unclosed < chunk.end
+            if found.footnote_ids or holds_unclosed:
                 footnote_sources.append((chunk, chunk_text))
         self._definitions = definitions
+        if footnote_sources and not footnote_ids:
+            footnote_sources = []
 
         labels: dict[str, _Labels] = {}
         raws: dict[tuple[str, object], _RawChunk] = {}
         linker = _Linker(self.resolve_url, self._linked)
         blocks: list[RenderedBlock] = []
-        for chunk, chunk_text in zip(chunks, texts, strict=True):
-            raw = self._raw_chunk(chunk_text, references, footnote_ids, labels, raws)
+        for chunk, chunk_text, chunk_fences in zip(chunks, texts, fences, strict=True):
+            raw = self._raw_chunk(chunk_text, chunk_fences, references, footnote_ids, labels, raws)
             linked, key = linker.link(raw, line_offset + chunk.start + 1)
             blocks.append(RenderedBlock(key, linked, chunk.start + 1, chunk.end))
         self._labels = labels
@@ -317,20 +332,23 @@ class IncrementalRenderer:
             result.append(block)
         return result
 
-    def _chunk_definitions(self, chunk_text: str, used: dict[str, _Definitions]) -> _Definitions:
+    def _chunk_definitions(
+        self, chunk_text: str, fences: bool, used: dict[tuple[str, bool], _Definitions]
+    ) -> _Definitions:
         # Every definition has "]:" in it; most chunks don't, and need no parse.
         if "]:" not in chunk_text:
             return _NO_DEFINITIONS
-        found = used.get(chunk_text) or self._definitions.get(chunk_text)
+        cache_key = (chunk_text, fences)
+        found = used.get(cache_key) or self._definitions.get(cache_key)
         if found is None:
-            found = self._parse_definitions(chunk_text)
-        used[chunk_text] = found
+            found = self._parse_definitions(chunk_text, fences)
+        used[cache_key] = found
         return found
 
-    def _parse_definitions(self, chunk_text: str) -> _Definitions:
-        if self._definitions_md is None:
-            self._definitions_md = build_markdown(RenderMode.CHUNK, DocumentContext())
-        md = self._definitions_md
+    def _parse_definitions(self, chunk_text: str, fences: bool) -> _Definitions:
+        md = self._definitions_md.get(fences)
+        if md is None:
+            md = self._definitions_md[fences] = build_markdown(RenderMode.CHUNK, DocumentContext(), fences)
         md.reset()
         # Only preprocessing and block parsing: that is where Python-Markdown collects definitions.
         lines = chunk_text.split("\n")
@@ -359,6 +377,7 @@ class IncrementalRenderer:
     def _raw_chunk(
         self,
         chunk_text: str,
+        fences: bool,
         references: Mapping[str, tuple[str, str]],
         footnote_ids: Mapping[str, None],
         labels: dict[str, _Labels],
@@ -371,29 +390,32 @@ class IncrementalRenderer:
                 tuple((label, references[label]) for label in found.references if label in references),
                 tuple(label for label in found.footnotes if label in footnote_ids),
             )
-        cache_key = (chunk_text, context)
+        cache_key = (chunk_text, (fences, context))
         raw = raws.get(cache_key) or self._raw.get(cache_key)
         if raw is None:
             used_references = dict(context[0]) if context else {}  # type: ignore[index]
             used_footnotes = list(context[1]) if context else []  # type: ignore[index]
-            raw = self._render_chunk(chunk_text, used_references, used_footnotes, context)
+            raw = self._render_chunk(chunk_text, fences, used_references, used_footnotes, context)
         raws[cache_key] = raw
         return raw
 
     def _render_chunk(
         self,
         chunk_text: str,
+        fences: bool,
         references: dict[str, tuple[str, str]],
         footnote_ids: list[str],
         context: object,
     ) -> _RawChunk:
         self._context.references = references
         self._context.footnote_ids = footnote_ids
-        md = self._chunk_md
+        md = self._chunk_md.get(fences)
+        if md is None:
+            md = self._chunk_md[fences] = build_markdown(RenderMode.CHUNK, self._context, fences)
         md.reset()
         converted = md.convert(chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
-        return _raw_from(sanitized.html, sanitized.images, _digest(chunk_text, context))
+        return _raw_from(sanitized.html, sanitized.images, _digest(chunk_text, fences, context))
 
     def _footnote_list(
         self, sources: list[tuple[Chunk, str]], references: Mapping[str, tuple[str, str]], linker: _Linker
@@ -404,12 +426,12 @@ class IncrementalRenderer:
         digest = _digest("footnotes", source, sorted(references.items()), order, sorted(counts.items()))
         raw = self._footnote_lists.get(digest)
         if raw is None:
-            if self._footnotes_md is None:
-                self._footnotes_md = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
+            md = self._footnotes_md.get(True)
+            if md is None:
+                md = self._footnotes_md[True] = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
             self._footnotes_context.references = dict(references)
             self._footnotes_context.footnote_order = order
             self._footnotes_context.footnote_ref_counts = counts
-            md = self._footnotes_md
             md.reset()
             sanitized = sanitize_html(md.convert(source))
             raw = _raw_from(sanitized.html, sanitized.images, digest)

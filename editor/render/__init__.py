@@ -7,5 +7,16 @@ from editor.render.markdown_renderer import (
     UrlResolver,
     render_body,
 )
+from editor.render.page import export_html, preview_page_html, render_header, search_description
 
-__all__ = ["IncrementalRenderer", "RenderedBlock", "RenderedBody", "UrlResolver", "render_body"]
+__all__ = [
+    "IncrementalRenderer",
+    "RenderedBlock",
+    "RenderedBody",
+    "UrlResolver",
+    "export_html",
+    "preview_page_html",
+    "render_body",
+    "render_header",
+    "search_description",
+]

@@ -413,7 +413,7 @@ class IncrementalRenderer:
         if md is None:
             md = self._chunk_md[fences] = build_markdown(RenderMode.CHUNK, self._context, fences)
         md.reset()
-        converted = md.convert(chunk_text)
+        converted = _convert(md, chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
         return _raw_from(sanitized.html, sanitized.images, _digest(chunk_text, fences, context))
 
@@ -433,10 +433,23 @@ class IncrementalRenderer:
             self._footnotes_context.footnote_order = order
             self._footnotes_context.footnote_ref_counts = counts
             md.reset()
-            sanitized = sanitize_html(md.convert(source))
+            sanitized = sanitize_html(_convert(md, source))
             raw = _raw_from(sanitized.html, sanitized.images, digest)
         self._footnote_lists = {digest: raw}
         return raw
+
+
+def _convert(md: markdown.Markdown, source: str) -> str:
+    try:
+        return md.convert(source)
+    except Exception as error:
+        # Python-Markdown has inputs it fails on (e.g. a footnote defined inside another footnote's
+        # text); the author is mid-edit, so show the source and go on.
+        message = html.escape(f"{type(error).__name__}: {error}")
+        return (
+            f'<div class="render-error"><p>This part could not be rendered ({message}).</p>'
+            f"<pre>{html.escape(source)}</pre></div>"
+        )
 
 
 def _raw_from(marked_html: str, images: list[ImageRef], digest: str) -> _RawChunk:

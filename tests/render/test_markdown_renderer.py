@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
 from editor.render import render_body
+from editor.render.markdown_renderer import render_whole_document
 from tests.render.helpers import GOLDEN_DIR, SAMPLE_ARTICLE, file_resolver, read_article, split_front_matter
 
 
@@ -152,3 +154,14 @@ def test_empty_body():
     rendered = render_body("")
     assert rendered.html == ""
     assert rendered.blocks == []
+
+
+def test_python_markdown_failure_shows_an_error_block_instead_of_raising():
+    # Found by fuzzing: Python-Markdown itself raises on this text (a footnote definition turns up
+    # while the footnote list is being built).
+    text = (Path(__file__).parent / "cases" / "footnote-in-footnote-crash.md").read_text(encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        render_whole_document(text)
+    html = render_body(text).html
+    assert '<div class="render-error"><p>This part could not be rendered (RuntimeError:' in html
+    assert '<h2 id="overskrift-med-fodnote"' in html

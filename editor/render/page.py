@@ -1,0 +1,170 @@
+"""HTML pages around a rendered body: the preview shell, the front-matter header and standalone export."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+from editor.render.markdown_renderer import RenderedBody, UrlResolver, image_html, render_body
+from editor.render.sanitize import ImageRef
+from editor.resource_files import read_resource_text
+
+SEARCH_DESCRIPTION_LIMIT = 155
+_TAG_RE = re.compile(r"<[^>]+>")
+_PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+_DATA_LINE_RE = re.compile(r' data-line="\d+"')
+
+
+def bundled_css() -> str:
+    """The editor's article stylesheet followed by the code highlighting one."""
+    return read_resource_text("css/article.css") + "\n" + read_resource_text("css/pygments.css")
+
+
+def content_security_policy(script_nonce: str | None) -> str:
+    """The page's CSP: nothing remote, images and styles only from files, scripts only ours (or none)."""
+    script = f"'nonce-{script_nonce}'" if script_nonce else "'none'"
+    return (
+        "default-src 'none'; img-src file: data:; style-src 'unsafe-inline' file:; font-src file: data:; "
+        f"script-src {script}; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'"
+    )
+
+
+def _page(body: str, css: str, site_stylesheet: Path | None, script: str | None, lang: str | None) -> str:
+    nonce = secrets.token_urlsafe(18) if script is not None else None
+    stylesheet = ""
+    if site_stylesheet is not None:
+        # After ours, so the site's own look wins where it has one.
+        stylesheet = f'<link rel="stylesheet" href="{html.escape(site_stylesheet.absolute().as_uri())}">\n'
+    script_tag = f'<script nonce="{nonce}">\n{script}\n</script>\n' if script is not None else ""
+    lang_attribute = f' lang="{html.escape(lang)}"' if lang else ""
+    # The CSP meta comes first, so it covers everything after it.
+    return (
+        f'<!DOCTYPE html>\n<html{lang_attribute}>\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(nonce))}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>\n{css}\n</style>\n{stylesheet}</head>\n<body>\n{body}\n{script_tag}</body>\n</html>\n"
+    )
+
+
+def preview_page_html(site_stylesheet: Path | None = None, css: str | None = None) -> str:
+    """The preview shell the UI loads once and then patches through window.articleEditor.
+
+    It holds the stylesheets (`css`, by default bundled_css(), inline; the site's stylesheet as a
+    file: link) and resources/preview/preview.js inline with a per-page nonce. Its
+    Content-Security-Policy allows no other script, nothing remote, images only from file: and data:.
+    The header goes into #article-header and the blocks into #article-body.
+    """
+    body = '<header id="article-header"></header>\n<main id="article-body"></main>'
+    script = read_resource_text("preview/preview.js")
+    return _page(body, bundled_css() if css is None else css, site_stylesheet, script, None)
+
+
+def _text(value: object, date_format: str = "DD-MM-YYYY") -> str:
+    """A front-matter value as display text; a parsed date in the site's `date_format`."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return (
+            date_format.replace("YYYY", f"{value.year:04d}")
+            .replace("MM", f"{value.month:02d}")
+            .replace("DD", f"{value.day:02d}")
+        )
+    if isinstance(value, list | tuple):
+        return ", ".join(_text(item, date_format) for item in value)
+    return str(value).strip()
+
+
+def search_description(body_html: str, limit: int = SEARCH_DESCRIPTION_LIMIT) -> str:
+    """The text of the first paragraph with words in it, cut at a word before `limit` characters."""
+    for match in _PARAGRAPH_RE.finditer(body_html):
+        text = " ".join(html.unescape(_TAG_RE.sub("", match.group(1))).split())
+        if text:
+            if len(text) <= limit:
+                return text
+            cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,.;:–-")
+            return cut + "…"
+    return ""
+
+
+def render_header(
+    fields: Mapping[str, object],
+    resolve_url: UrlResolver | None = None,
+    *,
+    description: str = "",
+    page_url: str = "",
+    published_label: str = "Published",
+    updated_label: str = "Updated",
+    date_format: str = "DD-MM-YYYY",
+) -> str:
+    """The front matter as the site would show it, plus how a search engine would list the article.
+
+    Shows the title (h1), the published and updated dates, the preview image with its alt text, and a
+    search card: metaTitle as the link title, `page_url`, and `description` (use
+    search_description(rendered.html); a description/metaDescription field wins). Every value is
+    HTML-escaped; images go through `resolve_url` like those in the body. Dates written as text
+    are shown as written; dates YAML parsed are shown in `date_format` (DD, MM, YYYY).
+    """
+    title = _text(fields.get("title"))
+    meta_title = _text(fields.get("metaTitle")) or title
+    published = _text(fields.get("datePublished"), date_format)
+    updated = _text(fields.get("lastUpdated"), date_format)
+    image = _text(fields.get("previewImage"))
+    alt = _text(fields.get("previewImageAlt"))
+    description = _text(fields.get("metaDescription") or fields.get("description")) or description
+
+    parts = ['<div class="article-header">']
+    if title:
+        parts.append(f"<h1>{html.escape(title)}</h1>")
+    else:
+        parts.append('<h1 class="field-missing">No title</h1>')
+    dates = []
+    if published:
+        dates.append(f"<span>{html.escape(published_label)} {html.escape(published)}</span>")
+    if updated:
+        dates.append(f"<span>{html.escape(updated_label)} {html.escape(updated)}</span>")
+    if dates:
+        parts.append(f'<div class="article-dates">{"".join(dates)}</div>')
+    if image:
+        caption = html.escape(alt) if alt else '<span class="field-missing">No text for the image</span>'
+        picture = image_html(ImageRef(src=image, alt=alt), resolve_url)
+        parts.append(f'<figure class="preview-image">{picture}<figcaption>{caption}</figcaption></figure>')
+    parts.append("</div>")
+
+    card_title = html.escape(meta_title) if meta_title else '<span class="field-missing">No meta title</span>'
+    parts.append(
+        '<div class="search-card"><div class="search-card-label">In search results</div>'
+        f'<div class="search-card-url">{html.escape(page_url)}</div>'
+        f'<h3 class="search-card-title">{card_title}</h3>'
+        f'<p class="search-card-description">{html.escape(description)}</p></div>'
+    )
+    return "".join(parts)
+
+
+def export_html(
+    article_fields: Mapping[str, object],
+    body_markdown: str,
+    resolve_url: UrlResolver | None = None,
+    css: str | None = None,
+    *,
+    site_stylesheet: Path | None = None,
+    page_url: str = "",
+    lang: str | None = None,
+) -> str:
+    """A standalone HTML page of the article: header and body, styles inline, no script.
+
+    Image URLs are whatever `resolve_url` returns: file:// URLs (the preview's resolver) make a page
+    that shows its images on this machine; a resolver returning paths relative to the output file
+    makes a portable page; without one, URLs stay as the article writes them (/images/...).
+    Missing and remote images become the same visible placeholders as in the preview.
+    """
+    rendered: RenderedBody = render_body(body_markdown, resolve_url=resolve_url)
+    body_html = _DATA_LINE_RE.sub("", rendered.html)
+    header = render_header(
+        article_fields, resolve_url, description=search_description(body_html), page_url=page_url
+    )
+    body = f'<header id="article-header">{header}</header>\n<main id="article-body">\n{body_html}\n</main>'
+    return _page(body, bundled_css() if css is None else css, site_stylesheet, None, lang)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import markdown
 from markdown.htmlparser import HTMLExtractor
 
-_BLANK_RE = re.compile(r"[ \t]*")
 _LIST_MARKER_RE = re.compile(r" {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _QUOTE_RE = re.compile(r" {0,3}>")
 _COMMENT_RE = re.compile(r" {0,3}<!--")
@@ -22,10 +21,6 @@ class Chunk:
 
     start: int
     end: int
-
-
-def _is_blank(line: str) -> bool:
-    return _BLANK_RE.fullmatch(line) is not None
 
 
 @dataclass(frozen=True)
@@ -120,13 +115,22 @@ class _HtmlTracker:
         return False
 
 
-@dataclass
 class _Piece:
-    start: int
-    end: int
-    indented: bool
-    has_list_marker: bool
-    has_quote: bool
+    """A run of non-blank lines [start, end)."""
+
+    __slots__ = ("end", "indented", "lines", "start")
+
+    def __init__(self, lines: list[str], start: int, end: int, indented: bool) -> None:
+        self.lines = lines
+        self.start = start
+        self.end = end
+        self.indented = indented
+
+    def has_list_marker(self) -> bool:
+        return any(_LIST_MARKER_RE.match(line) for line in self.lines[self.start : self.end])
+
+    def has_quote(self) -> bool:
+        return any(_QUOTE_RE.match(line) for line in self.lines[self.start : self.end])
 
 
 class ChunkSplitter:
@@ -166,25 +170,22 @@ class ChunkSplitter:
         pieces: list[_Piece] = []
         index = 0
         count = len(lines)
+        # Python-Markdown blanks lines of spaces (tabs expanded) only; this loop runs for every line
+        # of every render, so it uses str methods rather than a regex per line.
+        blank = [not line.strip(" \t") for line in lines]
         open_until = -1  # a fence that started in the current chunk runs to this line
         while index < count:
-            if _is_blank(lines[index]):
+            if blank[index]:
                 if html.extractor is not None:
                     html.extractor.feed("\n")
                     html.fed.append("\n")
                 index += 1
                 continue
             end = index
-            while end < count and not _is_blank(lines[end]):
+            while end < count and not blank[end]:
                 end += 1
             first = lines[index]
-            piece = _Piece(
-                start=index,
-                end=end,
-                indented=first[0] in " \t",
-                has_list_marker=any(_LIST_MARKER_RE.match(line) for line in lines[index:end]),
-                has_quote=any(_QUOTE_RE.match(line) for line in lines[index:end]),
-            )
+            piece = _Piece(lines, index, end, first[0] in " \t")
             joins = bool(pieces) and (
                 index <= open_until
                 or html.is_open
@@ -196,13 +197,15 @@ class ChunkSplitter:
                 chunks.append(Chunk(pieces[0].start, pieces[-1].end))
                 pieces = []
             pieces.append(piece)
-            for line_index in range(index, end):
-                fence_end = in_fence.get(line_index)
-                if fence_end is not None:
-                    open_until = max(open_until, fence_end)
-            # Fences are stashed before raw HTML is looked for, so fenced lines never open HTML.
-            self._track_html(html, lines, index, end, regions)
-            open_until = max(open_until, self._comment_end(lines, index, end, in_fence))
+            if in_fence:
+                for line_index in range(index, end):
+                    fence_end = in_fence.get(line_index)
+                    if fence_end is not None:
+                        open_until = max(open_until, fence_end)
+            if html.extractor is not None or any("<" in line for line in lines[index:end]):
+                # Fences are stashed before raw HTML is looked for, so fenced lines never open HTML.
+                self._track_html(html, lines, index, end, regions)
+                open_until = max(open_until, self._comment_end(lines, index, end, in_fence))
             index = end
         if pieces:
             chunks.append(Chunk(pieces[0].start, pieces[-1].end))
@@ -212,7 +215,7 @@ class ChunkSplitter:
     def _ends_in(pieces: list[_Piece], kind: str) -> bool:
         """Whether the chunk so far may end in a list (or quote) that a following item would extend."""
         for piece in reversed(pieces):
-            if piece.has_list_marker if kind == "list" else piece.has_quote:
+            if piece.has_list_marker() if kind == "list" else piece.has_quote():
                 return True
             if not piece.indented:
                 return False

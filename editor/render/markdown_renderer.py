@@ -320,6 +320,8 @@ class IncrementalRenderer:
 
     @staticmethod
     def _unique_keys(blocks: list[RenderedBlock]) -> list[RenderedBlock]:
+        if len({block.key for block in blocks}) == len(blocks):
+            return blocks
         seen: dict[str, int] = {}
         result = []
         for block in blocks:

@@ -1,0 +1,83 @@
+"""Render timings: full renders of the sample, 100 KB and 1 MB articles, and incremental edits at 1 MB."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from benchmarks.corpus import large_article, sample_text
+from editor.render import IncrementalRenderer, render_body
+from editor.render.markdown_renderer import render_whole_document
+
+
+def _body(text: str) -> tuple[str, int]:
+    end = text.index("\n---\n", 4) + 5
+    return text[end:], text[:end].count("\n")
+
+
+def _resolve(url: str) -> str:
+    return "file:///site/public" + url
+
+
+def _time(action: Callable[[], object], runs: int) -> float:
+    """Median seconds of `runs` calls."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def _edit_timings(body: str, offset: int, runs: int) -> dict[str, float]:
+    renderer = IncrementalRenderer(_resolve)
+    renderer.render(body, offset)
+    middle = body.index("Men er det fornuftigt?", len(body) // 2)
+    typed = {"": body}
+    results = {}
+
+    def type_character() -> None:
+        # Alternate two texts so each render has exactly one changed character to deal with.
+        text = body[:middle] + "x" + body[middle:] if "x" not in typed else body
+        typed.clear()
+        typed["x" if text is not body else ""] = text
+        renderer.render(text, offset)
+
+    results["one character typed mid-paragraph"] = _time(type_character, runs)
+    with_line = "\n" + body
+    state = {"flip": False}
+
+    def insert_line() -> None:
+        state["flip"] = not state["flip"]
+        renderer.render(with_line if state["flip"] else body, offset)
+
+    results["newline at the top (all lines shift)"] = _time(insert_line, runs)
+    results["unchanged text"] = _time(lambda: renderer.render(body, offset), runs)
+    return results
+
+
+def main() -> None:
+    """Print the timings (no pass/fail)."""
+    sample_body, sample_offset = _body(sample_text())
+    rows: list[tuple[str, float]] = [
+        ("sample (6 KB) full render", _time(lambda: render_body(sample_body, sample_offset, _resolve), 30)),
+        ("sample one-pass Python-Markdown", _time(lambda: render_whole_document(sample_body, _resolve), 30)),
+    ]
+    for size, label, runs in ((100_000, "100 KB", 5), (1_000_000, "1 MB", 3)):
+        body, offset = _body(large_article(size))
+        rows.append(
+            (f"{label} full render", _time(lambda b=body, o=offset: render_body(b, o, _resolve), runs))
+        )
+        rows.append(
+            (f"{label} one-pass Python-Markdown", _time(lambda b=body: render_whole_document(b, _resolve), 1))
+        )
+        for name, seconds in _edit_timings(body, offset, 9).items():
+            rows.append((f"{label} incremental, {name}", seconds))
+    width = max(len(name) for name, _ in rows)
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds * 1000:9.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

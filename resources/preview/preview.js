@@ -145,7 +145,8 @@
           high = middle;
         }
       }
-      if (low === 0) {
+      // Lines before the first block (front matter) and the first block's own line show the header too.
+      if (low === 0 || (low === 1 && Number(elements[0].dataset.line) === line)) {
         window.scrollTo(0, 0);
         return;
       }

@@ -1,0 +1,81 @@
+"""preview.js in a real QtWebEngine page: blocks are patched in place, lines shift, scrolling follows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from editor.render import IncrementalRenderer
+from editor.render.page import preview_page_html
+
+pytestmark = pytest.mark.gui
+
+QtWebEngineCore = pytest.importorskip("PySide6.QtWebEngineCore")
+
+
+@pytest.fixture
+def page(qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    view = QWebEngineView()
+    view.resize(800, 400)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        view.setHtml(preview_page_html(), QUrl("file:///preview/"))
+    yield view
+
+
+def run(qtbot, page, script: str) -> object:
+    results: list[object] = []
+    page.page().runJavaScript(script, 0, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    return results[0]
+
+
+def send(qtbot, page, rendered, known: set[str]) -> object:
+    html = {block.key: block.html for block in rendered.blocks if block.key not in known}
+    call = f"window.articleEditor.setBlocks({json.dumps(rendered.keys)}, {json.dumps(html)}, {json.dumps(rendered.data_lines())})"
+    return run(qtbot, page, f"JSON.stringify({call})")
+
+
+def test_set_blocks_keeps_unchanged_nodes_and_shifts_lines(qtbot, page):
+    renderer = IncrementalRenderer()
+    text = "# Title\n\nFirst paragraph.\n\nSecond paragraph.\n"
+    first = renderer.render(text, line_offset=5)
+    assert send(qtbot, page, first, set()) == "[]"
+    run(qtbot, page, "document.querySelectorAll('.md-block')[2].firstElementChild.dataset.mark = 'kept'; 1")
+
+    second = renderer.render("New line.\n\n" + text.replace("First", "Changed"), line_offset=5)
+    assert send(qtbot, page, second, set(first.keys)) == "[]"
+    state = json.loads(
+        run(
+            qtbot,
+            page,
+            """JSON.stringify(Array.from(document.querySelectorAll('[data-line]'))
+        .map(e => [e.tagName, e.dataset.line, e.dataset.mark || '', e.textContent]))""",
+        )
+    )
+    assert state == [
+        ["P", "6", "", "New line."],
+        ["H1", "8", "", "Title"],
+        ["P", "10", "", "Changed paragraph."],
+        ["P", "12", "kept", "Second paragraph."],
+    ]
+
+
+def test_set_blocks_reports_keys_it_has_no_html_for(qtbot, page):
+    assert run(qtbot, page, "JSON.stringify(window.articleEditor.setBlocks(['nope'], {}))") == '["nope"]'
+
+
+def test_header_scroll_and_top_line(qtbot, page):
+    renderer = IncrementalRenderer()
+    text = "\n\n".join(f"Paragraph {n}." for n in range(1, 200))
+    send(qtbot, page, renderer.render(text), set())
+    run(qtbot, page, "window.articleEditor.setHeader('<h1>Header</h1>'); 1")
+    assert run(qtbot, page, "document.getElementById('article-header').textContent") == "Header"
+    run(qtbot, page, "window.articleEditor.scrollToLine(201); 1")
+    assert run(qtbot, page, "window.articleEditor.topLine()") == 201
+    run(qtbot, page, "window.articleEditor.scrollToLine(1); 1")
+    assert run(qtbot, page, "window.scrollY") == 0

@@ -39,6 +39,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", "
 MIN_POINT_SIZE = 11.0
 MAX_POINT_SIZE = 12.0
 GUTTER_PADDING = 6  # pixels either side of the numbers
+DOCUMENT_MARGIN = 8
 MIN_GUTTER_DIGITS = 2  # so the gutter does not jump when an article grows past 9 lines
 TAB_STOP_SPACES = 4
 LIST_INDENT = 2
@@ -123,6 +124,8 @@ class SourceEditor(QPlainTextEdit):
         # Prose lines are long; with a visible gutter, wrapping at words keeps paragraphs readable.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.set_soft_wrap(True)
+        # Room between the gutter and the text, so the first column does not touch the line numbers.
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.set_editor_font(default_editor_font())
 
         self.blockCountChanged.connect(self._update_gutter_width)
@@ -141,6 +144,8 @@ class SourceEditor(QPlainTextEdit):
     def setDocument(self, document: QTextDocument) -> None:
         """Show `document`; the highlighter moves along with it."""
         super().setDocument(document)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        document.setDefaultFont(self.font())
         self._highlighter.setDocument(document)
         self._update_gutter_width()
         self._cursor_line = 0

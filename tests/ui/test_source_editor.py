@@ -289,9 +289,13 @@ def drop_point(editor: SourceEditor, line: int) -> QPointF:
 
 def drag_and_drop(editor: SourceEditor, mime: QMimeData, point: QPointF) -> list[bool]:
     """Enter, move and drop as a real drag does; returns whether each event was accepted."""
-    args = (point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        enter, move = QDragEnterEvent(point, *rest), QDragMoveEvent(point, *rest)
+    except TypeError:  # before Qt 6.12 drag events took whole-pixel points
+        enter, move = QDragEnterEvent(point.toPoint(), *rest), QDragMoveEvent(point.toPoint(), *rest)
     accepted = []
-    for event in (QDragEnterEvent(*args), QDragMoveEvent(*args), QDropEvent(*args)):
+    for event in (enter, move, QDropEvent(point, *rest)):
         QApplication.sendEvent(editor.viewport(), event)
         accepted.append(event.isAccepted())
     return accepted

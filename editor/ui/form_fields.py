@@ -110,8 +110,17 @@ def _show_text(edit: QLineEdit, text: str) -> None:
     edit.setCursorPosition(min(position, len(text)) if edit.hasFocus() else 0)
 
 
+def set_tooltip(widget: QWidget, text: str) -> None:
+    """Set a tooltip only when it changes: show_values runs on every keystroke for every field."""
+    if widget.toolTip() != text:
+        widget.setToolTip(text)
+
+
 def _look_read_only(widget: QWidget, read_only: bool) -> None:
     """Give a read-only input the window's background so it does not invite typing."""
+    if widget.property("readOnlyLook") == read_only:
+        return
+    widget.setProperty("readOnlyLook", read_only)
     if read_only:
         palette = widget.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
@@ -152,6 +161,14 @@ class FieldEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """Let the user read and select but not change the value."""
         self._read_only = read_only
+
+    def _changed(self, name: str, state: object) -> bool:
+        """Whether `state` differs from the one last applied under `name` (and remember it)."""
+        key = f"_applied_{name}"
+        if getattr(self, key, object()) == state:
+            return False
+        setattr(self, key, state)
+        return True
 
     def set_help(self, text: str) -> None:
         """The field's help, as tooltip of its inputs."""
@@ -226,7 +243,7 @@ class LineFieldEditor(FieldEditor):
         if locked != self._locked:
             self._locked = locked
             self._update_read_only()
-        self.line.setToolTip(self._locked_reason(value) if locked else self._help)
+        set_tooltip(self.line, self._locked_reason(value) if locked else self._help)
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only for the whole form (TOML front matter)."""
@@ -235,6 +252,8 @@ class LineFieldEditor(FieldEditor):
 
     def _update_read_only(self) -> None:
         read_only = self._read_only or self._locked
+        if not self._changed("read_only", read_only):
+            return
         self.line.setReadOnly(read_only)
         _look_read_only(self.line, read_only)
 
@@ -360,7 +379,7 @@ class LongTextEditor(FieldEditor):
             cursor.setPosition(min(position, len(text)) if self.text.hasFocus() else 0)
             self.text.setTextCursor(cursor)
         self._locked = locked
-        self.text.setToolTip(self.tr("Edit this field in the source.") if locked else self._help)
+        set_tooltip(self.text, self.tr("Edit this field in the source.") if locked else self._help)
         self._update_read_only()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -370,6 +389,8 @@ class LongTextEditor(FieldEditor):
 
     def _update_read_only(self) -> None:
         read_only = self._read_only or self._locked
+        if not self._changed("read_only", read_only):
+            return
         self.text.setReadOnly(read_only)
         _look_read_only(self.text, read_only)
 
@@ -407,12 +428,13 @@ class BooleanEditor(FieldEditor):
         if self.box.checkState() != state:
             self.box.setTristate(state == Qt.CheckState.PartiallyChecked)
             self.box.setCheckState(state)
-        self.box.setToolTip(tooltip)
+        set_tooltip(self.box, tooltip)
 
     def set_read_only(self, read_only: bool) -> None:
         """A check box cannot be read-only, so it is disabled."""
         super().set_read_only(read_only)
-        self.box.setEnabled(not read_only)
+        if self._changed("read_only", read_only):
+            self.box.setEnabled(not read_only)
 
     def input_widgets(self) -> list[QWidget]:
         """The check box."""
@@ -546,6 +568,8 @@ class DateEditor(FieldEditor):
             self._updating = False
 
     def _show_page(self, index: int) -> None:
+        if not self._changed("page", index):
+            return
         had_focus = self._has_focus()
         self._stack.setCurrentIndex(index)
         target = (self.date_edit, self.set_button, self.raw_edit)[index]
@@ -564,6 +588,8 @@ class DateEditor(FieldEditor):
 
     def _update_read_only(self) -> None:
         read_only = self._read_only
+        if not self._changed("read_only", (read_only, self._raw_locked)):
+            return
         self.date_edit.setReadOnly(read_only)
         _look_read_only(self.date_edit, read_only)
         for button in (self.clear_button, self.set_button, self.pick_button):
@@ -571,12 +597,13 @@ class DateEditor(FieldEditor):
         self.pick_button.setEnabled(not (read_only or self._raw_locked))
         self.raw_edit.setReadOnly(read_only or self._raw_locked)
         _look_read_only(self.raw_edit, read_only or self._raw_locked)
-        self.raw_edit.setToolTip(
+        set_tooltip(
+            self.raw_edit,
             self.tr("Edit this field in the source.")
             if self._raw_locked
             else self.tr("Not a date in the form {0}; correct the text or use the calendar.").format(
                 self.date_format
-            )
+            ),
         )
 
     def set_help(self, text: str) -> None:
@@ -678,7 +705,7 @@ class ImageEditor(FieldEditor):
             _show_text(self.url, url)
         self._locked = locked
         self._update_read_only()
-        self.url.setToolTip(self.tr("Edit this field in the source.") if locked else self._help)
+        set_tooltip(self.url, self.tr("Edit this field in the source.") if locked else self._help)
         self._show_thumbnail(url.strip())
 
     def _show_thumbnail(self, url: str) -> None:
@@ -753,6 +780,8 @@ class ImageEditor(FieldEditor):
 
     def _update_read_only(self) -> None:
         read_only = self._read_only or self._locked
+        if not self._changed("read_only", read_only):
+            return
         self.url.setReadOnly(read_only)
         _look_read_only(self.url, read_only)
         self.choose_button.setEnabled(not read_only)

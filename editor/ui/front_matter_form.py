@@ -74,6 +74,7 @@ class _Banner(QFrame):
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setVisible(False)
+        self._shown: tuple[str | None, str] = (None, "")
         text_palette = self.text.palette()
         text_palette.setColor(QPalette.ColorRole.WindowText, color)
         self.text.setPalette(text_palette)
@@ -90,6 +91,9 @@ class _Banner(QFrame):
 
     def show_message(self, text: str | None, detail: str = "") -> None:
         """Show `text` (and a quieter `detail` line), or hide the banner for None."""
+        if (text, detail) == self._shown:
+            return
+        self._shown = (text, detail)
         self.setVisible(text is not None)
         self.text.setText(text or "")
         self.detail.setText(detail)
@@ -214,7 +218,8 @@ class FrontMatterForm(QWidget):
             self._note.show_message(None)
             self._content.setEnabled(False)
             return
-        self._content.setEnabled(True)
+        if not self._content.isEnabled():
+            self._content.setEnabled(True)
         self._values = dict(values)
         self._editable = editable
         self._sync_other_rows()
@@ -342,8 +347,8 @@ class FrontMatterForm(QWidget):
 
     def _show_current_values(self) -> None:
         for key, row in self._rows().items():
-            row.editor.set_value(self._values.get(key))
             row.editor.set_read_only(not self._editable)
+            row.editor.set_value(self._values.get(key))
 
     def _update_tab_order(self) -> None:
         widgets = [widget for row in self._rows().values() for widget in row.editor.input_widgets()]

@@ -1,0 +1,269 @@
+"""The preview's render process (`python -m editor.ui.render_worker`): article text in, page patches out."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import struct
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from editor.article.errors import ArticleError
+from editor.article.front_matter import read_front_matter
+from editor.render.markdown_renderer import IncrementalRenderer
+from editor.render.page import render_header, search_description
+from editor.site.config import SiteConfig
+
+# This module runs in its own process and must not import Qt: it starts faster and keeps no GUI state.
+# Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
+_HEADER = struct.Struct(">Q")
+WORKER_MODULE = "editor.ui.render_worker"
+# A frozen build has no python to run -m with; its entry point runs main() when given this argument.
+WORKER_ARGUMENT = "--render-worker"
+
+
+@dataclass(frozen=True)
+class SiteMessage:
+    """The site whose URLs the article's images resolve against (None: no site, images show as missing).
+
+    The labels are the header's words in the user's language; the worker has no translator.
+    """
+
+    site: SiteConfig | None
+    article_path: Path | None
+    published_label: str = "Published"
+    updated_label: str = "Updated"
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """Render `text` (front matter and body). With `reset` the page is empty: send every block."""
+
+    request_id: int
+    text: str
+    reset: bool
+
+
+@dataclass(frozen=True)
+class RenderReply:
+    """The JavaScript that brings the page up to date, or "" when nothing on it changes."""
+
+    request_id: int
+    script: str
+    front_matter_error: str | None
+    block_count: int
+    sent_blocks: int
+    render_seconds: float
+
+
+@dataclass(frozen=True)
+class RenderFailure:
+    """The renderer raised: a bug, reported instead of killing the worker."""
+
+    request_id: int
+    message: str
+
+
+def encode_message(message: object) -> bytes:
+    """One framed message."""
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(payload)) + payload
+
+
+class FrameBuffer:
+    """Collects bytes as they arrive and returns each message once all of it is there."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def feed(self, data: bytes) -> list[object]:
+        """The messages completed by `data`, in order."""
+        self._data += data
+        messages: list[object] = []
+        start = 0
+        while len(self._data) - start >= _HEADER.size:
+            (length,) = _HEADER.unpack_from(self._data, start)
+            end = start + _HEADER.size + length
+            if len(self._data) < end:
+                break
+            messages.append(pickle.loads(self._data[start + _HEADER.size : end]))
+            start = end
+        del self._data[:start]
+        return messages
+
+
+def site_url_resolver(site: SiteConfig | None) -> Callable[[str], str | None]:
+    """Maps a site URL such as /images/blog/x.png to the file:// URL of the file, None when it is missing."""
+
+    def resolve(url: str) -> str | None:
+        if site is None:
+            return None
+        path = site.url_to_path(url)
+        if path is None or not path.is_file():
+            return None
+        return path.absolute().as_uri()
+
+    return resolve
+
+
+class PagePatcher:
+    """Turns article texts into scripts that patch the preview page, sending only blocks the page lacks.
+
+    It models what the page holds after the previous script ran; the pane asks for a reset whenever the
+    page was reloaded or a script was not run.
+    """
+
+    def __init__(self) -> None:
+        self._site_message = SiteMessage(None, None)
+        self._renderer = IncrementalRenderer(site_url_resolver(None))
+        self._page_keys: list[str] = []
+        self._page_starts: list[int] = []
+        self._page_header: str | None = None
+
+    def set_site(self, message: SiteMessage) -> None:
+        """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
+        self._site_message = message
+        self._renderer = IncrementalRenderer(site_url_resolver(message.site))
+        self.reset_page()
+
+    def start_over(self) -> None:
+        """Drop every cache, e.g. after the renderer raised halfway through a render."""
+        self.set_site(self._site_message)
+
+    def reset_page(self) -> None:
+        """The page is empty: the next patch sends everything."""
+        self._page_keys = []
+        self._page_starts = []
+        self._page_header = None
+
+    def patch(self, request: RenderRequest) -> RenderReply:
+        """The reply to `request`."""
+        started = time.perf_counter()
+        if request.reset:
+            self.reset_page()
+        text = request.text.removeprefix("\ufeff")
+        error: str | None = None
+        values: dict[str, object] = {}
+        try:
+            front = read_front_matter(text)
+            body, line_offset, values = front.parts.body, front.parts.body_line - 1, front.values()
+        except ArticleError as err:
+            # Unreadable front matter is shown as Markdown, so the author sees where it goes wrong.
+            body, line_offset, error = text, 0, str(err)
+        rendered = self._renderer.render(body, line_offset)
+        site = self._site_message.site
+        header = render_header(
+            values,
+            self._renderer.resolve_url,
+            description=search_description(rendered.html),
+            page_url=article_url(site, self._site_message.article_path),
+            published_label=self._site_message.published_label,
+            updated_label=self._site_message.updated_label,
+            date_format=site.schema.date_format if site is not None else "DD-MM-YYYY",
+        )
+        calls = []
+        if header != self._page_header:
+            calls.append(f"window.articleEditor.setHeader({_js(header)});")
+        keys, starts = rendered.keys, rendered.data_lines()
+        # Diffed here rather than in the editor, so only the HTML of new blocks crosses the pipe.
+        known = set(self._page_keys)
+        new_html = {block.key: block.html for block in rendered.blocks if block.key not in known}
+        if new_html or keys != self._page_keys or starts != self._page_starts:
+            # setBlocks returns the keys it had no HTML for; the pane then resets the page.
+            calls.append(f"window.articleEditor.setBlocks({_js(keys)}, {_js(new_html)}, {_js(starts)})")
+        self._page_keys, self._page_starts, self._page_header = keys, starts, header
+        return RenderReply(
+            request.request_id,
+            ";".join(calls),
+            error,
+            len(keys),
+            len(new_html),
+            time.perf_counter() - started,
+        )
+
+
+def article_url(site: SiteConfig | None, article_path: Path | None) -> str:
+    """A guess at the article's address for the search card: its path below the content folder's parent.
+
+    content/blog/mr-scanning.md is /blog/mr-scanning, as Hugo, Astro and most generators serve it.
+    """
+    if site is None or article_path is None:
+        return ""
+    for folder in site.content_dirs:
+        if article_path.is_relative_to(folder):
+            relative = article_path.relative_to(folder.parent).with_suffix("")
+            return "/" + relative.as_posix()
+    return "/" + article_path.stem
+
+
+def _js(value: object) -> str:
+    # JSON is a JavaScript expression; escaping "</" and non-ASCII keeps the script plain and inert.
+    return json.dumps(value, ensure_ascii=True).replace("</", "<\\/")
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    data = bytearray()
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return bytes(data)
+
+
+def serve(requests: BinaryIO, replies: BinaryIO) -> None:
+    """Answer messages from `requests` until it closes (the editor quit or let go of the worker)."""
+    patcher = PagePatcher()
+    while True:
+        header = _read_exactly(requests, _HEADER.size)
+        if header is None:
+            return
+        (length,) = _HEADER.unpack(header)
+        payload = _read_exactly(requests, length)
+        if payload is None:
+            return
+        message = pickle.loads(payload)
+        reply: object | None = None
+        try:
+            if isinstance(message, SiteMessage):
+                patcher.set_site(message)
+            elif isinstance(message, RenderRequest):
+                reply = patcher.patch(message)
+            else:
+                print(f"render worker: unknown message {type(message).__name__}", file=sys.stderr)
+        except Exception:
+            request_id = message.request_id if isinstance(message, RenderRequest) else -1
+            reply = RenderFailure(request_id, traceback.format_exc())
+            # The renderer's caches may be half updated: start over with a full page.
+            patcher.start_over()
+        if reply is not None:
+            replies.write(encode_message(reply))
+            replies.flush()
+
+
+def main() -> None:
+    """Entry point of the worker process."""
+    requests, replies = sys.stdin.buffer, sys.stdout.buffer
+    # A stray print in a library must not corrupt the replies.
+    sys.stdout = sys.stderr
+    try:
+        serve(requests, replies)
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    finally:
+        # Skip interpreter teardown: the editor may be waiting for this process to end.
+        sys.stderr.flush()
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    # Run the imported module, not this __main__ copy: its message classes are the ones the editor pickles.
+    from editor.ui import render_worker
+
+    render_worker.main()

@@ -1,0 +1,460 @@
+"""The live HTML preview: one page loaded once and patched in place from a separate render process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QMimeDatabase,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+import editor
+from editor.render.page import preview_page_html
+from editor.resource_files import resource_path
+from editor.site.config import SiteConfig
+from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
+from editor.ui.render_worker import (
+    WORKER_ARGUMENT,
+    WORKER_MODULE,
+    FrameBuffer,
+    RenderFailure,
+    RenderReply,
+    RenderRequest,
+    SiteMessage,
+    encode_message,
+)
+
+# Why a process and not a QThread: Python-Markdown holds the GIL for the whole parse (~470 ms for a
+# 1 MB article), so a render thread would still freeze typing. A QProcess running render_worker keeps the
+# GIL of this process free, and its pipe is read through Qt's event loop (readyRead), so the GUI thread
+# never waits: no polling timer, no reader thread, and Qt reaps the process when it ends. The worker
+# keeps the incremental renderer, so each keystroke re-renders only the changed blocks and sends back
+# only their HTML.
+
+# A render that takes longer than this is stuck (a pathological input); the worker is killed and restarted.
+RENDER_TIMEOUT_MS = 30_000
+# Crashes in a row, without a render in between, before the pane stops restarting the worker.
+MAX_RESTARTS = 3
+# Scroll requests are coalesced to one per display frame or so.
+SCROLL_INTERVAL_MS = 30
+
+
+def worker_command() -> tuple[str, list[str]]:
+    """The program and arguments that start a render worker."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, [WORKER_ARGUMENT]
+    return sys.executable, ["-m", WORKER_MODULE]
+
+
+class RenderProcess(QObject):
+    """The render worker process: sends requests, emits the replies, and tells when it dies."""
+
+    replied = Signal(object)  # RenderReply or RenderFailure
+    died = Signal(str)  # why, for the banner
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process: QProcess | None = None
+        self._frames = FrameBuffer()
+        self._stopping = False
+
+    @property
+    def running(self) -> bool:
+        """Whether a worker is started (it may still be starting up; requests wait in Qt's buffer)."""
+        return self._process is not None
+
+    def pid(self) -> int:
+        """The worker's process id, 0 when there is none."""
+        return self._process.processId() if self._process is not None else 0
+
+    def start(self) -> None:
+        """Start a fresh worker."""
+        self.stop()
+        self._stopping = False
+        self._frames = FrameBuffer()
+        process = QProcess(self)
+        program, arguments = worker_command()
+        environment = QProcessEnvironment.systemEnvironment()
+        # A source checkout that is not installed still finds the editor package.
+        package_root = str(Path(editor.__file__).resolve().parent.parent)
+        paths = [package_root, environment.value("PYTHONPATH")]
+        environment.insert("PYTHONPATH", os.pathsep.join(path for path in paths if path))
+        process.setProcessEnvironment(environment)
+        # Tracebacks from the worker go where the editor's own go.
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(lambda code, status: self._ended(process, f"exit {code}, {status.name}"))
+        process.errorOccurred.connect(lambda error: self._failed(process, error))
+        self._process = process
+        process.start(program, arguments)
+
+    def send(self, message: object) -> None:
+        """Queue `message`; QProcess writes it as the pipe accepts it, so this never blocks."""
+        if self._process is not None:
+            self._process.write(QByteArray(encode_message(message)))
+
+    def kill(self) -> None:
+        """Kill the worker as if it had crashed (for the watchdog, and tests of the restart)."""
+        if self._process is not None:
+            self._process.kill()
+
+    def stop(self) -> None:
+        """End the worker and wait until it is gone, so no process is left behind."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        self._stopping = True
+        process.readyReadStandardOutput.disconnect()
+        # End of input is the worker's signal to quit; a render in progress is not worth waiting for.
+        process.closeWriteChannel()
+        if not process.waitForFinished(200):
+            process.kill()
+            process.waitForFinished(2000)
+        process.deleteLater()
+
+    def _read(self) -> None:
+        if self._process is None:
+            return
+        data = bytes(self._process.readAllStandardOutput().data())
+        for message in self._frames.feed(data):
+            self.replied.emit(message)
+
+    def _failed(self, process: QProcess, error: QProcess.ProcessError) -> None:
+        # Crashes also end with finished(); only a start that never happened needs reporting here.
+        if error == QProcess.ProcessError.FailedToStart and process is self._process:
+            self._process = None
+            process.deleteLater()
+            self.died.emit(process.errorString())
+
+    def _ended(self, process: QProcess, why: str) -> None:
+        # QProcess also reports finished() from its destructor, when the editor quits without stop().
+        if process is not self._process or self._stopping or not shiboken6.isValid(process):
+            return
+        self._process = None
+        process.deleteLater()
+        self.died.emit(why)
+
+
+class PreviewView(QWebEngineView):
+    """The web view, except that image files dropped on it are reported instead of opened."""
+
+    image_files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        # QWebEngineView draws through a child widget created with the first page; drops land on it.
+        self.installEventFilter(self)
+        self._mime_types = QMimeDatabase()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Catch drag and drop on the view and its children before the page sees them."""
+        kind = event.type()
+        if kind == QEvent.Type.ChildAdded and watched is self:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, (QDragEnterEvent, QDragMoveEvent)
+        ):
+            if self.image_files(event.mimeData()):
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            paths = self.image_files(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                self.image_files_dropped.emit(paths)
+            else:
+                event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def image_files(self, mime: QMimeData) -> list[Path]:
+        """The local image files in a drag, in order; none when it holds anything else."""
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if not paths or len(paths) != len(mime.urls()):
+            return []
+        if not all(self._mime_types.mimeTypeForFile(str(path)).name().startswith("image/") for path in paths):
+            return []
+        return paths
+
+
+class PreviewPane(QWidget):
+    """The rendered article, kept up to date as the text changes, without stealing time from typing."""
+
+    image_files_dropped = Signal(list)
+    rendered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("previewBanner")
+        self.banner.setStyleSheet(
+            "QLabel#previewBanner { background: #fff3cd; color: #5c4400; padding: 4px; }"
+        )
+        self.banner.hide()
+        self.view = PreviewView(self)
+        self.interceptor = LocalOnlyInterceptor(self)
+        # Created after the view, so the page (the view's child) is deleted before its profile.
+        self.profile = create_private_profile(self, self.interceptor)
+        self.page = PreviewPage(self.profile, self.view)
+        self.view.setPage(self.page)
+        self.view.image_files_dropped.connect(self.image_files_dropped)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+
+        self._provider: Callable[[], str] | None = None
+        self._site: SiteConfig | None = None
+        self._article_path: Path | None = None
+        self._shell_key: object = ()
+        self._shell_generation = 0
+        self._page_ready = False
+        self._page_filled = False
+        self._page_reset = True
+        self._dirty = False
+        self._next_id = 0
+        self._in_flight: tuple[int, int] | None = None  # request id, shell generation
+        self._restarts = 0
+        self._gave_up = False
+        self._shut_down = False
+        self._front_matter_error: str | None = None
+        self._worker_error: str | None = None
+        self._scroll_line: int | None = None
+        self._scroll_pending = False
+        self._scroll_timer = QTimer(self, singleShot=True, interval=SCROLL_INTERVAL_MS)
+        self._scroll_timer.timeout.connect(self._flush_scroll)
+        self._watchdog = QTimer(self, singleShot=True, interval=RENDER_TIMEOUT_MS)
+        self._watchdog.timeout.connect(self._render_timed_out)
+
+        self.page.loadFinished.connect(self._on_load_finished)
+        self.worker = RenderProcess(self)
+        self.worker.replied.connect(self._on_reply)
+        self.worker.died.connect(self._on_worker_died)
+        self._start_worker()
+        self._load_shell()
+
+    # ---- public API --------------------------------------------------------------------------------
+
+    @property
+    def blocked_requests(self) -> list[QUrl]:
+        """Every URL the page asked for and did not get."""
+        return self.interceptor.blocked_requests
+
+    def set_site(self, site: SiteConfig, article_path: Path | None) -> None:
+        """Show the article as part of `site`: its images, its stylesheet; reloads only for a new look."""
+        self._site = site
+        self._article_path = article_path
+        self.worker.send(self._site_message())
+        # The worker's fresh renderer resends every block; the page must expect that.
+        self._page_reset = True
+        self._dirty = True
+        if self._shell_identity() != self._shell_key:
+            self._load_shell()
+        self._start_render()
+
+    def set_text_provider(self, provider: Callable[[], str]) -> None:
+        """Where the article text comes from; it is asked only when a render starts."""
+        self._provider = provider
+
+    def text_changed(self) -> None:
+        """The text changed: render the newest text as soon as the worker is free."""
+        self._dirty = True
+        if self._gave_up and not self.worker.running and not self._shut_down:
+            self._gave_up = False
+            self._restarts = 0
+            self._start_worker()
+        self._start_render()
+
+    def scroll_to_line(self, line: int) -> None:
+        """Scroll so that file line `line` (1-based) is at the top; at most one scroll per frame."""
+        self._scroll_line = line
+        self._scroll_pending = True
+        if not self._scroll_timer.isActive():
+            self._flush_scroll()
+            self._scroll_timer.start()
+
+    def shut_down(self) -> None:
+        """Stop the render worker; the pane shows what it shows and renders no more."""
+        self._shut_down = True
+        self._watchdog.stop()
+        self._scroll_timer.stop()
+        self.worker.stop()
+
+    def worker_pid(self) -> int:
+        """The render worker's process id (0 when none runs), for tests and diagnostics."""
+        return self.worker.pid()
+
+    # ---- the page ----------------------------------------------------------------------------------
+
+    def _shell_identity(self) -> object:
+        site = self._site
+        if site is None:
+            return None
+        stylesheet = site.stylesheet
+        stamp = stylesheet.stat().st_mtime_ns if stylesheet is not None and stylesheet.is_file() else None
+        return (site.public_dir, site.image_dir, stylesheet, stamp)
+
+    def _load_shell(self) -> None:
+        site = self._site
+        self._shell_key = self._shell_identity()
+        self._shell_generation += 1
+        self._page_ready = False
+        self._page_filled = False
+        self._page_reset = True
+        self._dirty = True
+        folders = [resource_path("css"), resource_path("preview")]
+        files: list[Path] = []
+        if site is not None:
+            folders += [site.public_dir, site.image_dir]
+            if site.stylesheet is not None:
+                files.append(site.stylesheet)
+            base = QUrl.fromLocalFile(str(site.public_dir) + "/")
+        else:
+            base = QUrl.fromLocalFile(str(resource_path("preview")) + "/")
+        self.interceptor.set_allowed(folders, files)
+        self.page.load_shell(preview_page_html(site.stylesheet if site else None), base)
+
+    def _on_load_finished(self, ok: bool) -> None:
+        if not ok:
+            return
+        self._page_ready = True
+        self._start_render()
+
+    # ---- rendering ---------------------------------------------------------------------------------
+
+    def _start_render(self) -> None:
+        if (
+            self._in_flight is not None
+            or not self._dirty
+            or self._provider is None
+            or not self._page_ready
+            or not self.worker.running
+            or self._shut_down
+        ):
+            return
+        self._dirty = False
+        self._next_id += 1
+        self._in_flight = (self._next_id, self._shell_generation)
+        self.worker.send(RenderRequest(self._next_id, self._provider(), self._page_reset))
+        self._page_reset = False
+        self._watchdog.start()
+
+    def _on_reply(self, reply: object) -> None:
+        if not isinstance(reply, (RenderReply, RenderFailure)) or self._in_flight is None:
+            return
+        request_id, generation = self._in_flight
+        if reply.request_id != request_id:
+            return
+        self._in_flight = None
+        self._watchdog.stop()
+        self._restarts = 0
+        self._worker_error = None
+        if isinstance(reply, RenderFailure):
+            self._worker_error = reply.message.strip().splitlines()[-1]
+            self._page_reset = True
+            self._update_banner()
+            self._start_render()
+            return
+        if generation != self._shell_generation or not self._page_ready:
+            # Meant for a page that was replaced meanwhile: the new page gets everything anew.
+            self._page_reset = True
+            self._dirty = True
+            self._start_render()
+            return
+        self._front_matter_error = reply.front_matter_error
+        self._update_banner()
+        # The next render starts now, so the worker works while the page applies this one.
+        self._start_render()
+        if reply.script:
+            self.page.runJavaScript(reply.script, 0, lambda missing: self._on_patched(generation, missing))
+        else:
+            self._on_patched(generation, None)
+
+    def _on_patched(self, generation: int, missing: object) -> None:
+        if generation != self._shell_generation:
+            return
+        if missing:
+            # The page lacked blocks the worker thought it had (it was reloaded, or a script failed).
+            self._page_reset = True
+            self.text_changed()
+            return
+        self._page_filled = True
+        # A scroll asked for before the page had content is done now.
+        if self._scroll_pending and not self._scroll_timer.isActive():
+            self._flush_scroll()
+        if self._in_flight is None and not self._dirty:
+            self.rendered.emit()
+
+    def _update_banner(self) -> None:
+        if self._worker_error is not None:
+            text = self.tr("The preview could not be rendered: {error}").format(error=self._worker_error)
+        elif self._front_matter_error is not None:
+            text = self.tr("The front matter could not be read, so it is shown as text: {error}").format(
+                error=self._front_matter_error
+            )
+        else:
+            self.banner.hide()
+            return
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _flush_scroll(self) -> None:
+        if not self._scroll_pending or self._scroll_line is None or not self._page_filled:
+            return
+        self._scroll_pending = False
+        self.page.runJavaScript(f"window.articleEditor.scrollToLine({int(self._scroll_line)});", 0)
+
+    # ---- the worker --------------------------------------------------------------------------------
+
+    def _start_worker(self) -> None:
+        self.worker.start()
+        if self._site is not None:
+            self.worker.send(self._site_message())
+        self._page_reset = True
+        self._start_render()
+
+    def _site_message(self) -> SiteMessage:
+        return SiteMessage(self._site, self._article_path, self.tr("Published"), self.tr("Updated"))
+
+    def _render_timed_out(self) -> None:
+        self.worker.kill()
+
+    def _on_worker_died(self, why: str) -> None:
+        if self._shut_down:
+            return
+        self._watchdog.stop()
+        if self._in_flight is not None:
+            self._in_flight = None
+            self._dirty = True
+        self._restarts += 1
+        if self._restarts > MAX_RESTARTS:
+            self._gave_up = True
+            self._worker_error = self.tr(
+                "the renderer stopped ({why}); it restarts with the next edit"
+            ).format(why=why)
+            self._update_banner()
+            return
+        self._start_worker()

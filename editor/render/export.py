@@ -1,0 +1,60 @@
+"""An article as one standalone HTML page, and the site-URL helpers the preview shares with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.article.front_matter import read_front_matter
+from editor.render.markdown_renderer import UrlResolver
+from editor.render.page import bundled_css, export_html
+from editor.site.config import SiteConfig
+
+
+def file_url_resolver(site: SiteConfig | None) -> UrlResolver:
+    """Maps a site URL such as /images/blog/x.png to the file:// URL of its file; None when it is missing.
+
+    Without a site every image is missing. URLs that leave the public (or image) folder are missing too.
+    """
+
+    def resolve(url: str) -> str | None:
+        if site is None:
+            return None
+        path = site.url_to_path(url)
+        if path is None or not path.is_file():
+            return None
+        return path.absolute().as_uri()
+
+    return resolve
+
+
+def article_page_url(site: SiteConfig | None, article_path: Path | None) -> str:
+    """A guess at the article's address: its path below the parent of its content folder.
+
+    content/blog/mr-scanning.md is /blog/mr-scanning, as Hugo, Astro and most generators serve it.
+    """
+    if site is None or article_path is None:
+        return ""
+    for folder in site.content_dirs:
+        if article_path.is_relative_to(folder):
+            return "/" + article_path.relative_to(folder.parent).with_suffix("").as_posix()
+    return "/" + article_path.stem
+
+
+def export_article(site: SiteConfig, path: Path, text: str) -> str:
+    """The article `text` (stored at `path` in `site`) as a standalone page, as the preview shows it.
+
+    Styles are inline (the editor's, then the site's stylesheet), there is no script, and images are
+    file:// URLs of the site's files, so the page shows them on this machine. Raises ArticleError for
+    front matter that cannot be read.
+    """
+    front = read_front_matter(text.removeprefix("\ufeff"))
+    css = bundled_css()
+    if site.stylesheet is not None:
+        css += "\n" + site.stylesheet.read_text(encoding="utf-8")
+    return export_html(
+        front.values(),
+        front.parts.body,
+        file_url_resolver(site),
+        css,
+        page_url=article_page_url(site, path),
+    )

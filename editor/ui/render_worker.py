@@ -9,13 +9,13 @@ import struct
 import sys
 import time
 import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from editor.article.errors import ArticleError
 from editor.article.front_matter import read_front_matter
+from editor.render.export import article_page_url, file_url_resolver
 from editor.render.markdown_renderer import IncrementalRenderer
 from editor.render.page import render_header, search_description
 from editor.site.config import SiteConfig
@@ -98,20 +98,6 @@ class FrameBuffer:
         return messages
 
 
-def site_url_resolver(site: SiteConfig | None) -> Callable[[str], str | None]:
-    """Maps a site URL such as /images/blog/x.png to the file:// URL of the file, None when it is missing."""
-
-    def resolve(url: str) -> str | None:
-        if site is None:
-            return None
-        path = site.url_to_path(url)
-        if path is None or not path.is_file():
-            return None
-        return path.absolute().as_uri()
-
-    return resolve
-
-
 class PagePatcher:
     """Turns article texts into scripts that patch the preview page, sending only blocks the page lacks.
 
@@ -121,7 +107,7 @@ class PagePatcher:
 
     def __init__(self) -> None:
         self._site_message = SiteMessage(None, None)
-        self._renderer = IncrementalRenderer(site_url_resolver(None))
+        self._renderer = IncrementalRenderer(file_url_resolver(None))
         self._page_keys: list[str] = []
         self._page_starts: list[int] = []
         self._page_header: str | None = None
@@ -129,7 +115,7 @@ class PagePatcher:
     def set_site(self, message: SiteMessage) -> None:
         """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
         self._site_message = message
-        self._renderer = IncrementalRenderer(site_url_resolver(message.site))
+        self._renderer = IncrementalRenderer(file_url_resolver(message.site))
         self.reset_page()
 
     def start_over(self) -> None:
@@ -162,7 +148,7 @@ class PagePatcher:
             values,
             self._renderer.resolve_url,
             description=search_description(rendered.html),
-            page_url=article_url(site, self._site_message.article_path),
+            page_url=article_page_url(site, self._site_message.article_path),
             published_label=self._site_message.published_label,
             updated_label=self._site_message.updated_label,
             date_format=site.schema.date_format if site is not None else "DD-MM-YYYY",
@@ -186,20 +172,6 @@ class PagePatcher:
             len(new_html),
             time.perf_counter() - started,
         )
-
-
-def article_url(site: SiteConfig | None, article_path: Path | None) -> str:
-    """A guess at the article's address for the search card: its path below the content folder's parent.
-
-    content/blog/mr-scanning.md is /blog/mr-scanning, as Hugo, Astro and most generators serve it.
-    """
-    if site is None or article_path is None:
-        return ""
-    for folder in site.content_dirs:
-        if article_path.is_relative_to(folder):
-            relative = article_path.relative_to(folder.parent).with_suffix("")
-            return "/" + relative.as_posix()
-    return "/" + article_path.stem
 
 
 def _js(value: object) -> str:

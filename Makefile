@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench
+.PHONY: run test bench screenshot
 
 $(BIN)/article-editor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ test: $(BIN)/article-editor tests/js/node_modules
 
 bench: $(BIN)/article-editor
 	$(BIN)/python -m benchmarks
+
+# docs/screenshot.png, taken from the real window on a virtual X server (apt-get install xvfb).
+screenshot: $(BIN)/article-editor
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.article.validation import Problem, Severity
 
@@ -29,6 +29,11 @@ class ProblemsPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels([self.tr("Line"), self.tr("Problem"), self.tr("Rule")])
         self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.itemClicked.connect(self._on_activated)
         layout = QVBoxLayout(self)
@@ -47,7 +52,6 @@ class ProblemsPanel(QWidget):
             item.setIcon(0, icons[problem.severity])
             item.setToolTip(1, problem.message)
             self.tree.addTopLevelItem(item)
-        self.tree.resizeColumnToContents(0)
         errors = sum(problem.severity is Severity.ERROR for problem in self._problems)
         warnings = sum(problem.severity is Severity.WARNING for problem in self._problems)
         self.count_changed.emit(errors, warnings)

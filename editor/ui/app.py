@@ -1,0 +1,37 @@
+"""The composition root: the Qt application, its settings and the main window, opened on a path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from editor.resource_files import resource_path
+
+ORGANIZATION = "ArticleEditor"
+APPLICATION = "Article Editor"
+EXAMPLE_ARTICLE = "example-site/content/blog/mr-scanning.md"
+
+
+def run_app(path: Path | None) -> int:
+    """Show the window on `path` (an article or a site folder; default: the bundled example article)."""
+    # Chromium's sandbox cannot start as root (containers, CI); everywhere else it stays on.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.main_window import MainWindow
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(QSettings())
+    window.show()
+    target = path if path is not None else resource_path(EXAMPLE_ARTICLE)
+    window.open_path(target)
+    return int(app.exec())

@@ -1,0 +1,583 @@
+"""The main window: form, source and preview side by side, problems below, and the file commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.article.errors import ArticleError
+from editor.article.schema import DEFAULT_SCHEMA
+from editor.article.slug import slugify
+from editor.article.validation import Problem
+from editor.site.article_files import new_article_text
+from editor.site.config import load_site
+from editor.site.errors import ChangedOnDiskError, SiteFileError
+from editor.site.image_import import ImportedImage
+from editor.ui.article_session import ArticleSession, document_text
+from editor.ui.find_bar import FindReplaceBar
+from editor.ui.format_actions import create_format_actions
+from editor.ui.front_matter_form import FrontMatterForm
+from editor.ui.preview_pane import PreviewPane
+from editor.ui.problems_panel import ProblemsPanel
+from editor.ui.source_editor import SourceEditor
+
+MAX_RECENT_FILES = 10
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"
+MARKDOWN_FILTER = "Markdown (*.md *.markdown)"
+
+
+def markdown_image(alt: str, url: str) -> str:
+    """`![alt](url)` with the characters that would end the alt text or the URL escaped."""
+    escaped_alt = alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    target = f"<{url}>" if any(char in url for char in " ()") else url
+    return f"![{escaped_alt}]({target})"
+
+
+def _alt_from_name(name: str) -> str:
+    stem = Path(name).stem.replace("-", " ").replace("_", " ").strip()
+    return stem[:1].upper() + stem[1:]
+
+
+class MainWindow(QMainWindow):
+    """One article at a time: the session owns the text, the widgets show it and report what the user did."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.editor = SourceEditor(self)
+        self.session = ArticleSession(self.editor.document(), self)
+        self.find_bar = FindReplaceBar(self.editor, self)
+        self.form = FrontMatterForm(DEFAULT_SCHEMA, self.session.resolve_url, self)
+        self.preview = PreviewPane(self)
+        self.problems = ProblemsPanel(self)
+        self.position_label = QLabel(self)
+        self.problem_count_label = QLabel(self)
+        self._build_layout()
+        self._create_actions()
+        self._connect()
+        self._restore_layout()
+        # Nothing is open yet: building the editor must not count as an edit to save.
+        self.editor.document().setModified(False)
+        self._update_title()
+
+    # ---- construction ------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        source_column = QWidget(self)
+        column = QVBoxLayout(source_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor)
+        column.addWidget(self.find_bar)
+        self.find_bar.hide()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(source_column)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([340, 560, 560])
+        self.splitter.setChildrenCollapsible(True)
+        self.setCentralWidget(self.splitter)
+
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+
+        self.statusBar().addPermanentWidget(self.problem_count_label)
+        self.statusBar().addPermanentWidget(self.position_label)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New Article…"), keys.New, self.new_article)
+        self.open_action = self._action(self.tr("&Open…"), keys.Open, self.open_dialog)
+        self.save_action = self._action(self.tr("&Save"), keys.Save, self.save)
+        self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
+        self.revert_action = self._action(self.tr("&Revert to Saved"), None, self.revert)
+        self.close_action = self._action(self.tr("&Close"), keys.Close, self.close)
+        self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.revert_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), keys.Undo, self.editor.undo)
+        self.redo_action = self._action(self.tr("&Redo"), keys.Redo, self.editor.redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.editor.undoAvailable.connect(self.undo_action.setEnabled)
+        self.editor.redoAvailable.connect(self.redo_action.setEnabled)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("Cu&t"), keys.Cut, self.editor.cut))
+        edit_menu.addAction(self._action(self.tr("&Copy"), keys.Copy, self.editor.copy))
+        edit_menu.addAction(self._action(self.tr("&Paste"), keys.Paste, self.editor.paste))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Find…"), keys.Find, self.find_bar.show_find))
+        edit_menu.addAction(
+            self._action(self.tr("Find and &Replace…"), keys.Replace, self.find_bar.show_replace)
+        )
+        edit_menu.addAction(self._action(self.tr("&Go to Line…"), "Ctrl+L", self.go_to_line_dialog))
+
+        self.format_actions = create_format_actions(self, self.editor)
+        format_menu = self.menuBar().addMenu(self.tr("F&ormat"))
+        for name, action in self.format_actions.items():
+            if name == "image":
+                continue
+            format_menu.addAction(action)
+        insert_menu = self.menuBar().addMenu(self.tr("&Insert"))
+        image_action = self.format_actions["image"]
+        image_action.triggered.connect(self.insert_image_dialog)
+        insert_menu.addAction(image_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.wrap_action = QAction(self.tr("Soft &Wrap"), self, checkable=True, checked=True)
+        self.wrap_action.toggled.connect(self.editor.set_soft_wrap)
+        view_menu.addAction(self.wrap_action)
+        for widget, text in ((self.form, self.tr("Front-Matter &Form")), (self.preview, self.tr("&Preview"))):
+            toggle = QAction(text, self, checkable=True, checked=True)
+            toggle.toggled.connect(widget.setVisible)
+            view_menu.addAction(toggle)
+        view_menu.addAction(self.problems_dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Article Editor"), None, self.show_about))
+
+    def _connect(self) -> None:
+        session = self.session
+        session.front_matter_changed.connect(self._on_front_matter_changed)
+        session.problems_found.connect(self._on_problems)
+        session.modified_changed.connect(lambda _modified: self._update_title())
+        session.path_changed.connect(lambda _path: self._on_path_changed())
+        session.loaded.connect(self._on_loaded)
+        # The preview pulls the text when it is ready to render, so typing never copies a large article.
+        self.preview.set_text_provider(lambda: document_text(self.editor.document()))
+        self.editor.textChanged.connect(self.preview.text_changed)
+        self.editor.cursor_line_changed.connect(self.preview.scroll_to_line)
+        self.editor.cursorPositionChanged.connect(self._update_position)
+        self.editor.image_files_dropped.connect(self._on_image_files_dropped)
+        self.editor.image_pasted.connect(self._on_image_pasted)
+        self.preview.image_files_dropped.connect(lambda paths: self._insert_images(paths, None))
+        self.form.field_edited.connect(self._on_field_edited)
+        self.form.image_choose_requested.connect(self._choose_field_image)
+        self.problems.problem_activated.connect(self._go_to_problem)
+
+    # ---- settings ----------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
+        wrap = self.settings.value("editor/softWrap", True, type=bool)
+        self.wrap_action.setChecked(bool(wrap))
+
+    def _save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("editor/softWrap", self.wrap_action.isChecked())
+        self.settings.sync()
+
+    def recent_files(self) -> list[Path]:
+        """Recently opened articles that still exist, newest first."""
+        stored = self.settings.value("recentFiles", [], type=list)
+        items = stored if isinstance(stored, list) else []
+        return [Path(str(item)) for item in items if Path(str(item)).is_file()]
+
+    def _remember(self, path: Path) -> None:
+        files = [str(path.resolve())] + [
+            str(item) for item in self.recent_files() if item.resolve() != path.resolve()
+        ]
+        self.settings.setValue("recentFiles", files[:MAX_RECENT_FILES])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("No recent articles"))
+            empty.setEnabled(False)
+            return
+        for path in files:
+            action = self.recent_menu.addAction(f"{path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _checked=False, target=path: self.open_path(target))
+
+    # ---- opening and saving ------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open an article, or the most recently changed article of a site folder, after asking to save."""
+        if not self.maybe_save():
+            return False
+        target = path
+        if path.is_dir():
+            try:
+                articles = load_site(path).articles()
+            except SiteFileError as error:
+                self._show_error(self.tr("Cannot open the site"), error.message)
+                return False
+            if not articles:
+                self._show_error(
+                    self.tr("No articles"), self.tr("{0} holds no Markdown articles.").format(str(path))
+                )
+                return False
+            target = max(articles, key=lambda article: article.stat().st_mtime)
+        try:
+            self.session.load(target)
+        except (ArticleError, SiteFileError) as error:
+            line = getattr(error, "line", None)
+            where = self.tr("Line {0}: ").format(line) if line else ""
+            self._show_error(self.tr("Cannot open {0}").format(target.name), where + error.message)
+            return False
+        self._remember(target)
+        return True
+
+    def open_dialog(self) -> None:
+        """Ask for an article to open."""
+        if not self.maybe_save():
+            return
+        start = str(self.session.path.parent) if self.session.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), start, self.tr(MARKDOWN_FILTER))
+        if name:
+            self.open_path(Path(name))
+
+    def new_article(self) -> None:
+        """Start a new article from the site template; it is written at the first save."""
+        if not self.maybe_save():
+            return
+        site = self.session.site or load_site(Path.cwd())
+        title, accepted = QInputDialog.getText(self, self.tr("New Article"), self.tr("Title:"))
+        if not accepted:
+            return
+        try:
+            text = new_article_text(site, title.strip(), dt.date.today())
+        except (ArticleError, SiteFileError) as error:
+            self._show_error(self.tr("Cannot start a new article"), error.message)
+            return
+        self._new_title = title.strip()
+        self.session.load_text(text, site)
+
+    def save(self) -> bool:
+        """Save; an article never saved asks for a name. Returns whether it was saved."""
+        if self.session.path is None:
+            return self.save_as()
+        try:
+            self.session.save()
+        except ChangedOnDiskError as error:
+            answer = QMessageBox.warning(
+                self,
+                self.tr("The file changed on disk"),
+                error.message
+                + "\n\n"
+                + self.tr("Overwrite it with your version, or save yours under another name?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.SaveAll
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                return self._save_forced()
+            if answer == QMessageBox.StandardButton.SaveAll:
+                return self.save_as()
+            return False
+        except SiteFileError as error:
+            self._show_error(
+                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
+            )
+            return False
+        self.statusBar().showMessage(
+            self.tr("Saved {0}").format(self.session.path.name if self.session.path else ""), 4000
+        )
+        return True
+
+    def _save_forced(self) -> bool:
+        try:
+            self.session.save(force=True)
+        except SiteFileError as error:
+            self._show_error(
+                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
+            )
+            return False
+        return True
+
+    def save_as(self) -> bool:
+        """Ask for a name and save there."""
+        site = self.session.site
+        if self.session.path is not None:
+            start = str(self.session.path)
+        else:
+            folder = site.content_dirs[0] if site else Path.home()
+            start = str(folder / f"{slugify(getattr(self, '_new_title', '')) or 'article'}.md")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Article As"), start, self.tr(MARKDOWN_FILTER)
+        )
+        if not name:
+            return False
+        path = Path(name)
+        try:
+            # The dialog has asked before replacing an existing file.
+            self.session.save_as(path, force=True)
+        except SiteFileError as error:
+            self._show_error(
+                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
+            )
+            return False
+        self._remember(path)
+        return True
+
+    def revert(self) -> None:
+        """Drop the edits and read the file again."""
+        if self.session.path is None:
+            return
+        if self.session.is_modified():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Revert to Saved"),
+                self.tr("Discard your changes to {0}?").format(self.session.path.name),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        try:
+            self.session.revert()
+        except (ArticleError, SiteFileError) as error:
+            self._show_error(self.tr("Cannot revert"), error.message)
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved edits; True when it is fine to go on."""
+        if not self.session.is_modified():
+            return True
+        name = self.session.path.name if self.session.path else self.tr("the new article")
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save your changes to {0}?").format(name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self._save_layout()
+            self.preview.shut_down()
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---- images ------------------------------------------------------------------------------------
+
+    def insert_image_dialog(self) -> None:
+        """Choose image files, import them into the site and insert them at the cursor."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Insert Image"), str(Path.home()), self.tr(IMAGE_FILTER)
+        )
+        self._insert_images([Path(name) for name in names], None)
+
+    def _on_image_files_dropped(self, paths: list[Path], position: int) -> None:
+        self._insert_images(paths, position)
+
+    def _insert_images(self, paths: list[Path], position: int | None) -> None:
+        if self.session.site is None:
+            return
+        if position is not None:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(position)
+            self.editor.setTextCursor(cursor)
+        for path in paths:
+            try:
+                imported = self.session.import_image_file(path)
+            except SiteFileError as error:
+                self._show_error(self.tr("Cannot insert {0}").format(path.name), error.message)
+                continue
+            self._insert_imported(imported, _alt_from_name(path.name))
+
+    def _on_image_pasted(self, image: QImage) -> None:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, b"PNG")
+        name = f"pasted-image-{dt.datetime.now():%Y%m%d-%H%M%S}.png"
+        try:
+            imported = self.session.import_image_data(bytes(buffer.data().data()), name)
+        except SiteFileError as error:
+            self._show_error(self.tr("Cannot paste the image"), error.message)
+            return
+        self._insert_imported(imported, "")
+
+    def _insert_imported(self, imported: ImportedImage, suggested_alt: str) -> None:
+        alt = self.ask_alt_text(imported.url, suggested_alt)
+        if alt is None:
+            return
+        self.editor.insert_text_at_cursor(markdown_image(alt, imported.url))
+
+    def ask_alt_text(self, url: str, suggested: str) -> str | None:
+        """Ask what the image shows, for readers who cannot see it; None when cancelled."""
+        alt, accepted = QInputDialog.getText(
+            self,
+            self.tr("Describe the image"),
+            self.tr("Alt text for {0} (what the image shows, for readers who cannot see it):").format(url),
+            text=suggested,
+        )
+        return alt.strip() if accepted else None
+
+    def _choose_field_image(self, key: str) -> None:
+        if self.session.site is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose Image"), str(self.session.site.image_dir), self.tr(IMAGE_FILTER)
+        )
+        if not name:
+            return
+        try:
+            imported = self.session.import_image_file(Path(name))
+        except SiteFileError as error:
+            self._show_error(self.tr("Cannot use {0}").format(Path(name).name), error.message)
+            return
+        self.session.edit_field(key, imported.url)
+        alt_spec = next((spec for spec in self.session.site.schema.fields if spec.alt_for == key), None)
+        if alt_spec is not None:
+            values = self.session.front_matter.values() if self.session.front_matter else {}
+            current = values.get(alt_spec.name)
+            alt = self.ask_alt_text(
+                imported.url, str(current) if current else _alt_from_name(Path(name).name)
+            )
+            if alt is not None:
+                self.session.edit_field(alt_spec.name, alt)
+
+    # ---- reacting to the session -------------------------------------------------------------------
+
+    def _on_loaded(self) -> None:
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        site = self.session.site
+        if site is not None:
+            self.form.set_schema(site.schema)
+            self.preview.set_site(site, self.session.path)
+        self.preview.text_changed()
+        self._update_title()
+
+    def _on_path_changed(self) -> None:
+        if self.session.site is not None:
+            self.preview.set_site(self.session.site, self.session.path)
+        self._update_title()
+
+    def _on_front_matter_changed(self, values: object, error: object, editable: bool) -> None:
+        if values is None:
+            self.form.show_values(None, editable=False, error=str(error))
+        else:
+            self.form.show_values(values, editable=editable)  # type: ignore[arg-type]
+
+    def _on_problems(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems)
+        self.form.show_problems(problems)
+        errors = sum(problem.severity == "error" for problem in problems)
+        warnings = sum(problem.severity == "warning" for problem in problems)
+        self.problem_count_label.setText(self.tr("{0} errors, {1} warnings").format(errors, warnings))
+
+    def _on_field_edited(self, key: str, value: object) -> None:
+        try:
+            self.session.edit_field(key, value)  # type: ignore[arg-type]
+        except ArticleError as error:
+            self.statusBar().showMessage(error.message, 6000)
+
+    def _go_to_problem(self, problem: Problem) -> None:
+        if problem.field and self.form.isVisible() and self.session.front_matter is not None:
+            self.form.focus_field(problem.field)
+        else:
+            self.editor.go_to_line(problem.line)
+            self.editor.setFocus()
+
+    def _update_position(self) -> None:
+        cursor = self.editor.textCursor()
+        self.position_label.setText(
+            self.tr("Line {0}, column {1}").format(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
+        )
+
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else self.tr("New article")
+        self.setWindowTitle(f"{name}[*] — {self.tr('Article Editor')}")
+        self.setWindowModified(self.session.is_modified())
+        self.revert_action.setEnabled(self.session.path is not None)
+
+    def go_to_line_dialog(self) -> None:
+        """Ask for a line number and move there."""
+        line, accepted = QInputDialog.getInt(
+            self,
+            self.tr("Go to Line"),
+            self.tr("Line:"),
+            self.editor.textCursor().blockNumber() + 1,
+            1,
+            self.editor.blockCount(),
+        )
+        if accepted:
+            self.editor.go_to_line(line)
+
+    def show_about(self) -> None:
+        """The About box."""
+        from editor.cli import package_version
+
+        QMessageBox.about(
+            self,
+            self.tr("About Article Editor"),
+            self.tr(
+                "<h3>Article Editor {0}</h3><p>Write and maintain the Markdown articles of a static website: "
+                "a form for the front matter, the source, and a live preview.</p>"
+            ).format(package_version()),
+        )
+
+    def _show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)

@@ -33,7 +33,6 @@ def main() -> int:
         window.resize(1500, 920)
         window.show()
         window.open_path(site / "content" / "blog" / "mr-scanning.md")
-        window.editor.go_to_line(12)
 
         def capture() -> None:
             window.grab().save(str(OUTPUT))

@@ -186,3 +186,16 @@ def test_saving_keeps_a_backup_that_can_be_restored(
     assert listing.startswith("1\t")
     assert run(capsys, "restore", article)[0] == 0
     assert article.read_bytes() == original
+
+
+def test_render_writes_a_standalone_page_with_the_images_resolved(
+    example_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out.html"
+    status, out, _ = run(capsys, "render", example_site / ARTICLE, "-o", output)
+    assert (status, out) == (0, f"{output}\n")
+    html = output.read_text(encoding="utf-8")
+    assert "<h1" in html and "Har din MR-scanning skjulte konsekvenser?" in html
+    image = (example_site / "public/images/blog/mrscanning_konsekvenser_svar.png").resolve().as_uri()
+    assert f'src="{image}"' in html
+    assert "<script" not in html.split("</head>")[1]

@@ -331,9 +331,7 @@ class MainWindow(QMainWindow):
                 return self.save_as()
             return False
         except SiteFileError as error:
-            self._show_error(
-                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
-            )
+            self._show_save_error(error)
             return False
         self.statusBar().showMessage(
             self.tr("Saved {0}").format(self.session.path.name if self.session.path else ""), 4000
@@ -344,9 +342,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(force=True)
         except SiteFileError as error:
-            self._show_error(
-                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
-            )
+            self._show_save_error(error)
             return False
         return True
 
@@ -368,9 +364,7 @@ class MainWindow(QMainWindow):
             # The dialog has asked before replacing an existing file.
             self.session.save_as(path, force=True)
         except SiteFileError as error:
-            self._show_error(
-                self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept.")
-            )
+            self._show_save_error(error)
             return False
         self._remember(path)
         return True
@@ -578,6 +572,9 @@ class MainWindow(QMainWindow):
                 "a form for the front matter, the source, and a live preview.</p>"
             ).format(package_version()),
         )
+
+    def _show_save_error(self, error: SiteFileError) -> None:
+        self._show_save_error(error)
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

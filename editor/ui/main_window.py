@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_save_error(self, error: SiteFileError) -> None:
-        self._show_save_error(error)
+        self._show_error(self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept."))
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

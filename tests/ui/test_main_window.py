@@ -3,12 +3,13 @@ imported and shown, unsaved edits are protected, and an unchanged article saves 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -170,3 +171,24 @@ def test_the_layout_is_remembered(qtbot: QtBot, tmp_path: Path, example_site: Pa
     assert restored[1] / restored[2] == pytest.approx(sizes[1] / sizes[2], rel=0.03)
     first.preview.shut_down()
     second.preview.shut_down()
+
+
+def test_a_save_the_core_refuses_says_why_and_keeps_the_edits(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    article = example_site / ARTICLE
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, "Mine")
+    article.write_text("Theirs\n", encoding="utf-8")
+    seen: list[str] = []
+    when_dialog_opens(press(QMessageBox.StandardButton.Cancel, seen))
+    assert not window.save()
+    assert "changed by another program" in seen[0]
+    assert article.read_text(encoding="utf-8") == "Theirs\n" and window.session.is_modified()
+
+    shutil.rmtree(article.parent)
+    when_dialog_opens(press(QMessageBox.StandardButton.Save))  # overwrite: the folder is gone too
+    QTimer.singleShot(300, lambda: when_dialog_opens(press(QMessageBox.StandardButton.Ok, seen)))
+    assert not window.save()
+    assert "Your edits are kept." in seen[-1]
+    assert window.session.is_modified() and window.session.text().endswith("2023.\nMine")

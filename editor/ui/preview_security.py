@@ -68,12 +68,17 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
             del record[: len(record) - MAX_RECORDED_REQUESTS]
 
 
-def create_private_profile(parent: QObject, interceptor: LocalOnlyInterceptor) -> QWebEngineProfile:
-    """An off-the-record profile: no cookies, cache or storage on disk, every request through `interceptor`."""
-    profile = QWebEngineProfile(parent)  # no storage name: off the record
+def create_private_profile(interceptor: LocalOnlyInterceptor) -> QWebEngineProfile:
+    """An off-the-record profile: no cookies, cache or storage on disk, every request through `interceptor`.
+
+    The profile owns the interceptor; give the profile to the page that uses it (setParent), because Qt
+    requires a page to go before its profile and a profile before its interceptor.
+    """
+    profile = QWebEngineProfile()  # no storage name: off the record
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setSpellCheckEnabled(False)
+    interceptor.setParent(profile)
     profile.setUrlRequestInterceptor(interceptor)
     return profile
 
@@ -149,10 +154,8 @@ class PreviewPage(QWebEnginePage):
             # Frames are sanitised away; a blank one is harmless, anything else is refused.
             allowed = url.scheme().lower() == "about"
         else:
-            # setHtml navigates to a data: URL (or to the base URL, depending on the Qt version).
-            allowed = navigation_type == kind.NavigationTypeTyped and (
-                url.scheme().lower() == "data" or self._within_shell(url)
-            )
+            # setHtml navigates to a data: URL; reloads, history and redirects would leave the shell.
+            allowed = navigation_type == kind.NavigationTypeTyped and url.scheme().lower() == "data"
         if not allowed:
             self.refused_navigations.append(url)
         return allowed

@@ -347,6 +347,10 @@ def test_link_clicks_open_in_the_system_browser(qtbot, pane: PreviewPane, source
     assert catcher.urls == [QUrl("https://example.com/mere")]
     assert "Hvad er en MR-scanning?" in body_text(qtbot, pane)
     assert run_js(qtbot, pane, "location.protocol") == "file:"
+    # A jump within the page (footnotes, a table of contents) stays in the preview.
+    run_js(qtbot, pane, "document.querySelector('a[href=\"#fn\"]').click()")
+    qtbot.waitUntil(lambda: run_js(qtbot, pane, "location.hash") == "#fn", timeout=TIMEOUT_MS)
+    assert "Hvad er en MR-scanning?" in body_text(qtbot, pane)
 
 
 def test_the_page_is_reloaded_only_for_a_new_look(

@@ -144,15 +144,18 @@ class PagePatcher:
             body, line_offset, error = text, 0, str(err)
         rendered = self._renderer.render(body, line_offset)
         site = self._site_message.site
-        header = render_header(
-            values,
-            self._renderer.resolve_url,
-            description=search_description(rendered.html),
-            page_url=article_page_url(site, self._site_message.article_path),
-            published_label=self._site_message.published_label,
-            updated_label=self._site_message.updated_label,
-            date_format=site.schema.date_format if site is not None else "DD-MM-YYYY",
-        )
+        header = ""
+        # Without readable front matter there is nothing true to show as title or search card.
+        if error is None:
+            header = render_header(
+                values,
+                self._renderer.resolve_url,
+                description=search_description(rendered.html),
+                page_url=article_page_url(site, self._site_message.article_path),
+                published_label=self._site_message.published_label,
+                updated_label=self._site_message.updated_label,
+                date_format=site.schema.date_format if site is not None else "DD-MM-YYYY",
+            )
         calls = []
         if header != self._page_header:
             calls.append(f"window.articleEditor.setHeader({_js(header)});")

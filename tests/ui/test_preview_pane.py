@@ -275,6 +275,7 @@ def test_unreadable_front_matter_shows_a_banner_and_the_text(
     assert pane.banner.isVisible()
     assert "never closed" in pane.banner.text()
     assert "The body paragraph." in body_text(qtbot, pane)
+    assert run_js(qtbot, pane, "document.getElementById('article-header').innerHTML") == ""
     show(qtbot, pane, source, SAMPLE)
     assert not pane.banner.isVisible()
 

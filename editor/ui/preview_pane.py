@@ -214,10 +214,11 @@ class PreviewPane(QWidget):
         )
         self.banner.hide()
         self.view = PreviewView(self)
-        self.interceptor = LocalOnlyInterceptor(self)
-        # Created after the view, so the page (the view's child) is deleted before its profile.
-        self.profile = create_private_profile(self, self.interceptor)
+        self.interceptor = LocalOnlyInterceptor()
+        self.profile = create_private_profile(self.interceptor)
         self.page = PreviewPage(self.profile, self.view)
+        # Children are deleted after their parent's destructor ran: page, then profile, then interceptor.
+        self.profile.setParent(self.page)
         self.view.setPage(self.page)
         self.view.image_files_dropped.connect(self.image_files_dropped)
         layout = QVBoxLayout(self)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -32,7 +32,9 @@ def window(qtbot: QtBot, tmp_path: Path, example_site: Path) -> Iterator[MainWin
     # Closed here, not by qtbot, which would close it with unsaved edits and wait on the prompt.
     main.session.document.setModified(False)
     main.close()
+    # Deleted now, before the web engine shuts down with the application.
     main.deleteLater()
+    QCoreApplication.sendPostedEvents(main, QEvent.Type.DeferredDelete)
 
 
 def page_text(qtbot: QtBot, window: MainWindow, script: str) -> object:
@@ -157,13 +159,11 @@ def test_clicking_a_problem_goes_to_its_line(window: MainWindow, qtbot: QtBot) -
 def test_the_layout_is_remembered(qtbot: QtBot, tmp_path: Path, example_site: Path) -> None:
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
     first = MainWindow(settings)
-    qtbot.addWidget(first)
     first.show()
     first.splitter.setSizes([200, 700, 500])
     sizes = first.splitter.sizes()
     first.close()
     second = MainWindow(settings)
-    qtbot.addWidget(second)
     second.show()
     # The offscreen platform does not apply a restored window size, so compare the panes' proportions.
     restored = second.splitter.sizes()
@@ -171,6 +171,9 @@ def test_the_layout_is_remembered(qtbot: QtBot, tmp_path: Path, example_site: Pa
     assert restored[1] / restored[2] == pytest.approx(sizes[1] / sizes[2], rel=0.03)
     first.preview.shut_down()
     second.preview.shut_down()
+    for window in (first, second):
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
 
 
 def test_a_save_the_core_refuses_says_why_and_keeps_the_edits(

@@ -196,9 +196,10 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
     try:
         for key_node, value_node in root.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                written = source[key_node.start_mark.index : key_node.end_mark.index]
                 raise FrontMatterError(
-                    f"the key {key_node.start_mark.buffer and source[key_node.start_mark.index : key_node.end_mark.index]!r}"
-                    " is not a name; front-matter keys must be text",
+                    f"the key {written!r} is read as {key_node.tag.rsplit(':', 1)[-1]}, not as a name; "
+                    "put it in quotes",
                     _file_line(parts, key_node.start_mark.line + 1),
                 )
             try:

@@ -78,8 +78,12 @@ class DecodedArticle:
 
     def encode(self, text: str | None = None) -> bytes:
         """The file bytes for `text` (default: the text as read), with the BOM restored."""
-        body = self.text if text is None else text
-        return ((BOM if self.bom else "") + body).encode("utf-8")
+        return encode_article(self.text if text is None else text, self.bom)
+
+
+def encode_article(text: str, bom: bool) -> bytes:
+    """The file bytes of an article's text: UTF-8, with the BOM in front when the file had one."""
+    return ((BOM if bom else "") + text).encode("utf-8")
 
 
 def decode_article(data: bytes, max_bytes: int = MAX_ARTICLE_BYTES) -> DecodedArticle:

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from editor.article.dates import format_date
-from editor.article.document import decode_article
+from editor.article.document import MAX_ARTICLE_BYTES, decode_article, encode_article
 from editor.article.front_matter import read_front_matter, set_field
 from editor.article.schema import FieldKind
 from editor.article.slug import slugify
@@ -16,8 +16,6 @@ from editor.article.validation import Problem, ValidationRules, validate_text
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError
 from editor.site.files import FileStamp, create_file, read_file, save_file
-
-ARTICLE_MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -31,13 +29,13 @@ class OpenedArticle:
 
     def encode(self, text: str) -> bytes:
         """The bytes to write for `text`, with the BOM the file had."""
-        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
+        return encode_article(text, self.bom)
 
 
 def open_article(path: Path) -> OpenedArticle:
     """Read an article; SiteFileError or ArticleError (with the line) when it cannot be."""
-    data, stamp = read_file(path, max_bytes=ARTICLE_MAX_BYTES)
-    decoded = decode_article(data, max_bytes=ARTICLE_MAX_BYTES)
+    data, stamp = read_file(path, max_bytes=MAX_ARTICLE_BYTES)
+    decoded = decode_article(data)
     return OpenedArticle(path, decoded.text, decoded.bom, stamp)
 
 
@@ -45,6 +43,12 @@ def save_article(article: OpenedArticle, text: str, *, force: bool = False) -> O
     """Write `text` over the article as it was read; refuses (ChangedOnDiskError) if it changed meanwhile."""
     stamp = save_file(article.path, article.encode(text), expected=article.stamp, force=force)
     return OpenedArticle(article.path, text, article.bom, stamp)
+
+
+def save_article_as(path: Path, text: str, *, bom: bool, force: bool = False) -> OpenedArticle:
+    """Write `text` to a new file at `path`; `force` replaces an existing file (the user confirmed it)."""
+    stamp = save_file(path, encode_article(text, bom), expected=None, force=force)
+    return OpenedArticle(path, text, bom, stamp)
 
 
 def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationRules:

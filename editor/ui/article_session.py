@@ -12,9 +12,14 @@ from editor.article.errors import ArticleError
 from editor.article.front_matter import FrontMatter, TextEdit, read_front_matter, remove_field, set_field
 from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
-from editor.site.article_files import OpenedArticle, open_article, save_article, validation_rules
+from editor.site.article_files import (
+    OpenedArticle,
+    open_article,
+    save_article,
+    save_article_as,
+    validation_rules,
+)
 from editor.site.config import SiteConfig, load_site
-from editor.site.files import save_file
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
 
 # Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
@@ -65,7 +70,6 @@ class ArticleSession(QObject):
         self.site: SiteConfig | None = None
         self._opened: OpenedArticle | None = None
         self._newline = "\n"
-        self._original_text = ""
         self._front: FrontMatter | None = None
         self._generation = 0
         self._replacing = False
@@ -88,7 +92,6 @@ class ArticleSession(QObject):
         self.site = site
         self.path = path
         self._newline = newline_of(opened.text)
-        self._original_text = opened.text
         self._replace_text(opened.text.replace("\r\n", "\n"))
         self.document.clearUndoRedoStacks()
         self.document.setModified(False)
@@ -103,7 +106,6 @@ class ArticleSession(QObject):
         self.site = site
         self.path = None
         self._newline = "\n"
-        self._original_text = ""
         self._replace_text(text)
         self.document.clearUndoRedoStacks()
         self.document.setModified(True)
@@ -124,7 +126,7 @@ class ArticleSession(QObject):
         """The article text to write: the document with the file's own line breaks."""
         if self._opened is not None and not self.document.isModified():
             # Unchanged: give back exactly what was read, mixed line breaks and all.
-            return self._original_text
+            return self._opened.text
         text = document_text(self.document)
         return text.replace("\n", "\r\n") if self._newline == "\r\n" else text
 
@@ -145,22 +147,16 @@ class ArticleSession(QObject):
             raise ValueError("an unsaved article needs save_as")
         text = self.text()
         if self._opened is None:
-            stamp = save_file(self.path, text.encode("utf-8"), expected=None, force=force)
-            self._opened = OpenedArticle(self.path, text, False, stamp)
+            self._opened = save_article_as(self.path, text, bom=False, force=force)
         else:
             self._opened = save_article(self._opened, text, force=force)
-        self._original_text = text
         self.document.setModified(False)
         self.saved.emit(self.path)
 
     def save_as(self, path: Path, *, force: bool = False) -> None:
         """Save under a new name: `force` replaces an existing file (the dialog asked already)."""
-        text = self.text()
         bom = self._opened.bom if self._opened is not None else False
-        data = (("\ufeff" if bom else "") + text).encode("utf-8")
-        stamp = save_file(path, data, expected=None, force=force)
-        self._opened = OpenedArticle(path, text, bom, stamp)
-        self._original_text = text
+        self._opened = save_article_as(path, self.text(), bom=bom, force=force)
         self.path = path
         self.site = load_site(path)
         self.document.setModified(False)

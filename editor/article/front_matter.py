@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -103,9 +103,6 @@ class FrontMatter:
             if field.key == key:
                 return field
         return None
-
-    def __iter__(self) -> Iterator[Field]:
-        return iter(self.fields)
 
 
 def read_front_matter(text: str) -> FrontMatter:
@@ -319,7 +316,7 @@ def set_field(text: str, key: str, value: FieldValue) -> TextEdit:
     newline = newline_of(front.parts.front_matter or text)
     if field is None:
         return _add_field(front, key, value, newline)
-    return _replace_value(text, front, field, value, newline)
+    return _replace_value(text, field, value, newline)
 
 
 def remove_field(text: str, key: str) -> TextEdit:
@@ -328,13 +325,8 @@ def remove_field(text: str, key: str) -> TextEdit:
     field = front.field(key)
     if field is None:
         raise FieldEditError(f"there is no field {key!r} to remove")
-    start = text.rfind("\n", 0, field.key_start) + 1
-    if text[start : field.key_start].strip(" \t"):
-        raise FieldEditError(
-            f"the field {key!r} shares its line with another; edit it in the source", field.line
-        )
-    end = _line_end(text, field.value_end)
-    return TextEdit(start, end, "")
+    start = field.key_start - len(_key_indent(text, field))
+    return TextEdit(start, _line_end(text, field.value_end), "")
 
 
 def _editable(text: str) -> FrontMatter:
@@ -344,6 +336,16 @@ def _editable(text: str) -> FrontMatter:
     if not front.editable:
         raise FieldEditError("front matter written as one {…} map can only be edited in the source", 2)
     return front
+
+
+def _key_indent(text: str, field: Field) -> str:
+    """The spaces before the key; refuses a key that shares its line with something else."""
+    indent = text[text.rfind("\n", 0, field.key_start) + 1 : field.key_start]
+    if indent.strip(" "):
+        raise FieldEditError(
+            f"the field {field.key!r} shares its line with another; edit it in the source", field.line
+        )
+    return indent
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -369,16 +371,11 @@ def _colon_after_key(text: str, field: Field) -> int:
     return colon
 
 
-def _replace_value(text: str, front: FrontMatter, field: Field, value: FieldValue, newline: str) -> TextEdit:
+def _replace_value(text: str, field: Field, value: FieldValue, newline: str) -> TextEdit:
     if type(value) is type(field.value) and value == field.value:
         # The same value: its text stays exactly as written (`draft: no` stays `no`, not `false`).
         return TextEdit(field.value_start, field.value_start, "")
-    line_start = text.rfind("\n", 0, field.key_start) + 1
-    key_indent = text[line_start : field.key_start]
-    if key_indent.strip(" "):
-        raise FieldEditError(
-            f"the field {field.key!r} shares its line with another; edit it in the source", field.line
-        )
+    key_indent = _key_indent(text, field)
     colon = _colon_after_key(text, field)
     between = text[colon + 1 : field.value_start]
     value_on_key_line = "\n" not in between and "\r" not in between
@@ -462,11 +459,6 @@ def _add_field(front: FrontMatter, key: str, value: FieldValue, newline: str) ->
     else:
         position = front.parts.fm_end
     return TextEdit(position, position, line)
-
-
-def field_values(text: str) -> Mapping[str, object]:
-    """Key -> value of the front matter of `text`."""
-    return read_front_matter(text).values()
 
 
 def as_json_value(value: object) -> object:

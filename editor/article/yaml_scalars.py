@@ -153,9 +153,7 @@ def format_scalar(
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # datetimes too
         return value.isoformat()
     if isinstance(value, str):
         return format_string(value, style, indent=indent, newline=newline, in_flow=in_flow)

@@ -14,18 +14,17 @@ from editor.article.dates import parse_date
 from editor.article.errors import ArticleError
 from editor.article.front_matter import as_json_value, read_front_matter, remove_field, set_field
 from editor.article.schema import FieldKind
-from editor.article.validation import Severity
+from editor.article.validation import Problem, Severity
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import check_article, create_article, open_article, save_article
 from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
-from editor.site.files import list_backups, restore_backup
+from editor.site.files import list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
-COMMANDS = ("check", "get", "set", "new", "add-image", "render", "backups", "restore")
 
 
 class UsageError(Exception):
@@ -100,24 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+    if not arguments or (arguments[0] not in _HANDLERS and not arguments[0].startswith("-")):
         return _open_window(arguments)
-    if arguments[0] in ("-h", "--help", "--version") or arguments[0] in COMMANDS:
-        options = build_parser().parse_args(arguments)
-    else:
-        return _open_window(arguments)
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "check": _check,
-        "get": _get,
-        "set": _set,
-        "new": _new,
-        "add-image": _add_image,
-        "render": _render,
-        "backups": _backups,
-        "restore": _restore,
-    }
+    options = build_parser().parse_args(arguments)
     try:
-        return handlers[options.command](options)
+        return _HANDLERS[options.command](options)
     except (ArticleError, SiteFileError, UsageError) as error:
         print(f"article-editor: {_describe(error, getattr(options, 'file', None))}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -169,44 +155,30 @@ def _check(options: argparse.Namespace) -> int:
     fail_on = list(Severity)[: list(Severity).index(Severity(options.fail_on)) + 1]
     sites: dict[Path, SiteConfig] = {}
     fixed_site = load_site(options.site) if options.site else None
+    paths = _articles_in(options.paths)
+    if not paths:
+        print("article-editor: no articles (*.md, *.markdown) found", file=sys.stderr)
+        return EXIT_UNUSABLE
     status = EXIT_CLEAN
-    report: list[dict[str, object]] = []
-    for path in _articles_in(options.paths):
-        shown = str(path)
+    report: list[tuple[str, Problem]] = []
+    for path in paths:
         try:
-            site = fixed_site or _cached_site(sites, path)
-            problems = check_article(site, path)
+            problems = check_article(fixed_site or _cached_site(sites, path), path)
         except (ArticleError, SiteFileError) as error:
             status = EXIT_UNUSABLE
             line = getattr(error, "line", None) or 1
             column = getattr(error, "column", None) or 1
-            message = getattr(error, "message", str(error))
-            report.append(
-                {
-                    "path": shown,
-                    "line": line,
-                    "column": column,
-                    "severity": "error",
-                    "message": message,
-                    "rule": "unreadable",
-                    "field": None,
-                }
-            )
-            continue
-        for problem in problems:
-            report.append({"path": shown, **problem.as_dict()})
-            if problem.severity in fail_on and status == EXIT_CLEAN:
+            problems = [Problem(line, column, Severity.ERROR, error.message, "unreadable")]
+        else:
+            if status == EXIT_CLEAN and any(problem.severity in fail_on for problem in problems):
                 status = EXIT_PROBLEMS
-    if not report and not _articles_in(options.paths):
-        print("article-editor: no articles (*.md, *.markdown) found", file=sys.stderr)
-        return EXIT_UNUSABLE
+        report.extend((str(path), problem) for problem in problems)
     if options.format == "json":
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        entries = [{"path": shown, **problem.as_dict()} for shown, problem in report]
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
     else:
-        for entry in report:
-            print(
-                f"{entry['path']}:{entry['line']}:{entry['column']}: {entry['severity']}: {entry['message']} [{entry['rule']}]"
-            )
+        for shown, problem in report:
+            print(problem.format(shown))
     return status
 
 
@@ -298,8 +270,6 @@ def _render(options: argparse.Namespace) -> int:
     if options.output is None:
         sys.stdout.write(html)
     else:
-        from editor.site.files import save_file
-
         save_file(options.output, html.encode("utf-8"), expected=None, force=True, keep_backup=False)
         print(options.output)
     return EXIT_CLEAN
@@ -323,3 +293,15 @@ def _restore(options: argparse.Namespace) -> int:
         f"restored {options.file} from {backups[options.number - 1].created.astimezone():%Y-%m-%d %H:%M:%S}"
     )
     return EXIT_CLEAN
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _check,
+    "get": _get,
+    "set": _set,
+    "new": _new,
+    "add-image": _add_image,
+    "render": _render,
+    "backups": _backups,
+    "restore": _restore,
+}

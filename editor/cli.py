@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from editor import package_version
 from editor.article.dates import parse_date
 from editor.article.errors import ArticleError
 from editor.article.front_matter import as_json_value, read_front_matter, remove_field, set_field
@@ -29,14 +29,6 @@ EXIT_UNUSABLE = 2
 
 class UsageError(Exception):
     """A command given input it cannot use; the message is shown as it is, with exit status 2."""
-
-
-def package_version() -> str:
-    """The installed package's version (the single source is pyproject.toml)."""
-    try:
-        return version("article-editor")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:

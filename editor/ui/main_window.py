@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor import package_version
 from editor.article.errors import ArticleError
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.article.slug import slugify
@@ -304,7 +305,6 @@ class MainWindow(QMainWindow):
         except (ArticleError, SiteFileError) as error:
             self._show_error(self.tr("Cannot start a new article"), error.message)
             return
-        self._new_title = title.strip()
         self.session.load_text(text, site)
 
     def save(self) -> bool:
@@ -353,7 +353,8 @@ class MainWindow(QMainWindow):
             start = str(self.session.path)
         else:
             folder = site.content_dirs[0] if site else Path.home()
-            start = str(folder / f"{slugify(getattr(self, '_new_title', '')) or 'article'}.md")
+            values = self.session.front_matter.values() if self.session.front_matter else {}
+            start = str(folder / f"{slugify(str(values.get('title') or '')) or 'article'}.md")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Article As"), start, self.tr(MARKDOWN_FILTER)
         )
@@ -497,12 +498,9 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self) -> None:
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
-        site = self.session.site
-        if site is not None:
-            self.form.set_schema(site.schema)
-            self.preview.set_site(site, self.session.path)
-        self.preview.text_changed()
-        self._update_title()
+        # The preview already has the text (the editor said so) and the site (path_changed came first).
+        if self.session.site is not None:
+            self.form.set_schema(self.session.site.schema)
 
     def _on_path_changed(self) -> None:
         if self.session.site is not None:
@@ -562,8 +560,6 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box."""
-        from editor.cli import package_version
-
         QMessageBox.about(
             self,
             self.tr("About Article Editor"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from editor.article.dates import format_date
 from editor.article.document import MAX_ARTICLE_BYTES, decode_article, encode_article
@@ -51,20 +51,38 @@ def save_article_as(path: Path, text: str, *, bom: bool, force: bool = False) ->
     return OpenedArticle(path, text, bom, stamp)
 
 
+def is_remote(url: str) -> bool:
+    """Whether a URL names something on another host (or a data: URL), not a file of the site."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
+
+
+def linked_file(site: SiteConfig, article_path: Path | None, url: str) -> Path | None:
+    """The existing local file an image or link URL in an article names, or None.
+
+    Site URLs (/images/blog/x.png) are looked up in the public folder; a relative URL names a file beside
+    the article (page bundles, co-located images); remote URLs name no local file.
+    """
+    if is_remote(url):
+        return None
+    path = urlsplit(url).path
+    if path.startswith("/"):
+        candidate = site.url_to_path(url)
+    elif article_path is not None:
+        candidate = article_path.parent / unquote(path)
+    else:
+        return None
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
 def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationRules:
     """The checks for an article of `site`: its schema, and image URLs looked up in its public folder."""
 
     def image_exists(url: str) -> bool | None:
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or url.startswith("//"):
+        # Remote images, and relative ones of an article not yet saved, cannot be checked here.
+        if is_remote(url) or (article_path is None and not urlsplit(url).path.startswith("/")):
             return None
-        if not parts.path.startswith("/"):
-            # A relative URL names a file beside the article (page bundles, co-located images).
-            if article_path is None:
-                return None
-            return (article_path.parent / parts.path).is_file()
-        path = site.url_to_path(url)
-        return path is not None and path.is_file()
+        return linked_file(site, article_path, url) is not None
 
     return ValidationRules(site.schema, image_exists)
 

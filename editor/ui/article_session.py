@@ -14,6 +14,7 @@ from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (
     OpenedArticle,
+    linked_file,
     open_article,
     save_article,
     save_article_as,
@@ -204,13 +205,7 @@ class ArticleSession(QObject):
 
     def resolve_url(self, url: str) -> Path | None:
         """The file a site URL names, for thumbnails and the preview; None when remote or outside the site."""
-        if self.site is None:
-            return None
-        if not url.startswith("/") and self.path is not None and "://" not in url:
-            candidate = (self.path.parent / url).resolve()
-            return candidate if candidate.is_file() else None
-        path = self.site.url_to_path(url)
-        return path if path is not None and path.is_file() else None
+        return None if self.site is None else linked_file(self.site, self.path, url)
 
     # ---- keeping the form and the problems current ----------------------------------------------------
 

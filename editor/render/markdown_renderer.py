@@ -249,22 +249,13 @@ class IncrementalRenderer:
         self._chunk_md: dict[bool, markdown.Markdown] = {}
         self._definitions_md: dict[bool, markdown.Markdown] = {}
         self._footnotes_context = DocumentContext()
-        self._footnotes_md: dict[bool, markdown.Markdown] = {}
+        self._footnotes_md: markdown.Markdown | None = None
         self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
         self._raw: dict[tuple[str, object], _RawChunk] = {}
         self._footnote_lists: dict[str, _RawChunk] = {}
         self._previous_keys: set[str] = set()
         self._linked: dict[tuple[str, int | None], str] = {}
-
-    def clear(self) -> None:
-        """Forget every cached block, e.g. after the site's images changed on disk."""
-        self._definitions.clear()
-        self._labels.clear()
-        self._raw.clear()
-        self._footnote_lists.clear()
-        self._previous_keys = set()
-        self._linked = {}
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
@@ -289,8 +280,6 @@ class IncrementalRenderer:
             if found.footnote_ids or holds_unclosed:
                 footnote_sources.append((chunk, chunk_text))
         self._definitions = definitions
-        if footnote_sources and not footnote_ids:
-            footnote_sources = []
 
         labels: dict[str, _Labels] = {}
         raws: dict[tuple[str, object], _RawChunk] = {}
@@ -428,9 +417,9 @@ class IncrementalRenderer:
         digest = _digest("footnotes", source, sorted(references.items()), order, sorted(counts.items()))
         raw = self._footnote_lists.get(digest)
         if raw is None:
-            md = self._footnotes_md.get(True)
+            md = self._footnotes_md
             if md is None:
-                md = self._footnotes_md[True] = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
+                md = self._footnotes_md = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
             self._footnotes_context.references = dict(references)
             self._footnotes_context.footnote_order = order
             self._footnotes_context.footnote_ref_counts = counts

@@ -31,7 +31,7 @@ class FenceScan:
     unclosed_at: int | None = None
 
 
-def fence_regions(lines: list[str], is_opener: Callable[[str], bool] = lambda _: True) -> FenceScan:
+def fence_regions(lines: list[str], is_opener: Callable[[str], bool]) -> FenceScan:
     """Line ranges [start, end] of fenced code as pymdownx.superfences finds them.
 
     One pass like superfences': a fence that is never closed is not code, and the lines after its
@@ -247,8 +247,6 @@ class ChunkSplitter:
     def _track_html(
         html: _HtmlTracker, lines: list[str], start: int, end: int, regions: list[tuple[int, int]]
     ) -> None:
-        if html.extractor is None and not any("<" in line for line in lines[start:end]):
-            return
         text_lines: list[str] = []
         index = start
         covering = [region for region in regions if region[0] < end and region[1] >= start]

@@ -15,6 +15,7 @@ from markdown.extensions.toc import unique
 from editor.render.blocks import Chunk, ChunkSplitter
 from editor.render.extensions import (
     FOOTNOTE_NUMBER_MARK,
+    FOOTNOTE_RE,
     FOOTNOTE_REF_MARK,
     HEADING_MARK,
     IMAGE_MARK,
@@ -46,7 +47,8 @@ _MARK_RE = re.compile(
 )
 _DOCUMENT_MARK_KINDS = frozenset({HEADING_MARK, FOOTNOTE_REF_MARK, IMAGE_MARK})
 _REFERENCE_LABEL_RE = re.compile(r"\[([^\[\]]*)\]")
-_FOOTNOTE_LABEL_RE = re.compile(r"\[\^([^\]]*)\]")
+# The pattern the footnote extension finds references with, so labels are read the same way.
+_FOOTNOTE_LABEL_RE = re.compile(FOOTNOTE_RE)
 _WHITESPACE_RE = re.compile(r"\s+")
 # Keeps the footnote-list render's chunks apart, so each is parsed as it is in the article.
 _CHUNK_SEPARATOR = "\n\nfootnote-sources\n\n"

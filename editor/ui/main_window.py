@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor import package_version
+from editor.article.document import FrontMatterFormat
 from editor.article.errors import ArticleError
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.article.slug import slugify
@@ -510,8 +511,12 @@ class MainWindow(QMainWindow):
     def _on_front_matter_changed(self, values: object, error: object, editable: bool) -> None:
         if values is None:
             self.form.show_values(None, editable=False, error=str(error))
-        else:
-            self.form.show_values(values, editable=editable)  # type: ignore[arg-type]
+            return
+        front = self.session.front_matter
+        note = None
+        if not editable and front is not None and front.format is FrontMatterFormat.YAML:
+            note = self.tr("Front matter written as one {…} map can only be edited in the source.")
+        self.form.show_values(values, editable=editable, read_only_note=note)  # type: ignore[arg-type]
 
     def _on_problems(self, problems: list[Problem]) -> None:
         self.problems.show_problems(problems)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from editor.ui.main_window import MainWindow
@@ -195,3 +195,15 @@ def test_a_save_the_core_refuses_says_why_and_keeps_the_edits(
     assert not window.save()
     assert "Your edits are kept." in seen[-1]
     assert window.session.is_modified() and window.session.text().endswith("2023.\nMine")
+
+
+def test_front_matter_written_as_one_map_is_read_only_and_says_why(
+    window: MainWindow, example_site: Path
+) -> None:
+    article = example_site / "content" / "blog" / "flow.md"
+    article.write_text("---\n{title: Flow, metaTitle: Flow}\n---\nBody\n", encoding="utf-8")
+    assert window.open_path(article)
+    note = window.form.findChild(QWidget, "read-only-note")
+    assert note is not None and note.isVisibleTo(window)
+    text = " ".join(label.text() for label in note.findChildren(QLabel))
+    assert "{…} map" in text and "TOML" not in text

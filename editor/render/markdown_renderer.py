@@ -45,7 +45,6 @@ _MARK_RE = re.compile(
     + re.escape(MARK_END)
     + r"(_\d+)?"
 )
-_DOCUMENT_MARK_KINDS = frozenset({HEADING_MARK, FOOTNOTE_REF_MARK, IMAGE_MARK})
 _REFERENCE_LABEL_RE = re.compile(r"\[([^\[\]]*)\]")
 # The pattern the footnote extension finds references with, so labels are read the same way.
 _FOOTNOTE_LABEL_RE = re.compile(FOOTNOTE_RE)

@@ -9,6 +9,8 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
+from editor.article.dates import format_date
+from editor.article.schema import DEFAULT_SCHEMA
 from editor.render.markdown_renderer import RenderedBody, UrlResolver, image_html, render_body
 from editor.render.sanitize import ImageRef
 from editor.resource_files import read_resource_text
@@ -63,16 +65,12 @@ def preview_page_html(site_stylesheet: Path | None = None, css: str | None = Non
     return _page(body, bundled_css() if css is None else css, site_stylesheet, script, None)
 
 
-def _text(value: object, date_format: str = "DD-MM-YYYY") -> str:
+def _text(value: object, date_format: str = DEFAULT_SCHEMA.date_format) -> str:
     """A front-matter value as display text; a parsed date in the site's `date_format`."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):
-        return (
-            date_format.replace("YYYY", f"{value.year:04d}")
-            .replace("MM", f"{value.month:02d}")
-            .replace("DD", f"{value.day:02d}")
-        )
+        return format_date(value, date_format)
     if isinstance(value, list | tuple):
         return ", ".join(_text(item, date_format) for item in value)
     return str(value).strip()
@@ -98,7 +96,7 @@ def render_header(
     page_url: str = "",
     published_label: str = "Published",
     updated_label: str = "Updated",
-    date_format: str = "DD-MM-YYYY",
+    date_format: str = DEFAULT_SCHEMA.date_format,
 ) -> str:
     """The front matter as the site would show it, plus how a search engine would list the article.
 

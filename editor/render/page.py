@@ -11,7 +11,7 @@ from pathlib import Path
 
 from editor.article.dates import format_date
 from editor.article.schema import DEFAULT_SCHEMA
-from editor.render.markdown_renderer import RenderedBody, UrlResolver, image_html, render_body
+from editor.render.markdown_renderer import UrlResolver, image_html, render_body
 from editor.render.sanitize import ImageRef
 from editor.resource_files import read_resource_text
 
@@ -148,7 +148,6 @@ def export_html(
     resolve_url: UrlResolver | None = None,
     css: str | None = None,
     *,
-    site_stylesheet: Path | None = None,
     page_url: str = "",
     lang: str | None = None,
 ) -> str:
@@ -159,10 +158,10 @@ def export_html(
     makes a portable page; without one, URLs stay as the article writes them (/images/...).
     Missing and remote images become the same visible placeholders as in the preview.
     """
-    rendered: RenderedBody = render_body(body_markdown, resolve_url=resolve_url)
+    rendered = render_body(body_markdown, resolve_url=resolve_url)
     body_html = _DATA_LINE_RE.sub("", rendered.html)
     header = render_header(
         article_fields, resolve_url, description=search_description(body_html), page_url=page_url
     )
     body = f'<header id="article-header">{header}</header>\n<main id="article-body">\n{body_html}\n</main>'
-    return _page(body, bundled_css() if css is None else css, site_stylesheet, None, lang)
+    return _page(body, bundled_css() if css is None else css, None, None, lang)

@@ -152,6 +152,8 @@ class FieldEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._read_only = False
+        # A value the editor can show but not edit (a map, a multi-line text): only the source can change it.
+        self._locked = False
         self._help = ""
 
     def set_value(self, value: object) -> None:
@@ -159,8 +161,17 @@ class FieldEditor(QWidget):
         raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
-        """Let the user read and select but not change the value."""
+        """Let the user read and select but not change the value (the whole form: TOML front matter)."""
         self._read_only = read_only
+        self._update_read_only()
+
+    def _update_read_only(self) -> None:
+        read_only = self._read_only or self._locked
+        if self._changed("read_only", read_only):
+            self._apply_read_only(read_only)
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        """Make the inputs read-only or editable again; called only when that changes."""
 
     def _changed(self, name: str, state: object) -> bool:
         """Whether `state` differs from the one last applied under `name` (and remember it)."""
@@ -207,7 +218,6 @@ class LineFieldEditor(FieldEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self._locked = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)
@@ -245,15 +255,7 @@ class LineFieldEditor(FieldEditor):
             self._update_read_only()
         set_tooltip(self.line, self._locked_reason(value) if locked else self._help)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only for the whole form (TOML front matter)."""
-        super().set_read_only(read_only)
-        self._update_read_only()
-
-    def _update_read_only(self) -> None:
-        read_only = self._read_only or self._locked
-        if not self._changed("read_only", read_only):
-            return
+    def _apply_read_only(self, read_only: bool) -> None:
         self.line.setReadOnly(read_only)
         _look_read_only(self.line, read_only)
 
@@ -351,7 +353,6 @@ class LongTextEditor(FieldEditor):
         frame = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin())
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * self.LINES + frame + 2)
         self._updating = False
-        self._locked = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
@@ -382,15 +383,7 @@ class LongTextEditor(FieldEditor):
         set_tooltip(self.text, self.tr("Edit this field in the source.") if locked else self._help)
         self._update_read_only()
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only for the whole form."""
-        super().set_read_only(read_only)
-        self._update_read_only()
-
-    def _update_read_only(self) -> None:
-        read_only = self._read_only or self._locked
-        if not self._changed("read_only", read_only):
-            return
+    def _apply_read_only(self, read_only: bool) -> None:
         self.text.setReadOnly(read_only)
         _look_read_only(self.text, read_only)
 
@@ -430,11 +423,9 @@ class BooleanEditor(FieldEditor):
             self.box.setCheckState(state)
         set_tooltip(self.box, tooltip)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """A check box cannot be read-only, so it is disabled."""
-        super().set_read_only(read_only)
-        if self._changed("read_only", read_only):
-            self.box.setEnabled(not read_only)
+    def _apply_read_only(self, read_only: bool) -> None:
+        # A check box cannot be read-only, so it is disabled.
+        self.box.setEnabled(not read_only)
 
     def input_widgets(self) -> list[QWidget]:
         """The check box."""
@@ -581,12 +572,8 @@ class DateEditor(FieldEditor):
         focus = QApplication.focusWidget()
         return focus is not None and self.isAncestorOf(focus)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only for the whole form."""
-        super().set_read_only(read_only)
-        self._update_read_only()
-
     def _update_read_only(self) -> None:
+        # Not the base rule: a map or list in the field locks only its raw text and "Use calendar".
         read_only = self._read_only
         if not self._changed("read_only", (read_only, self._raw_locked)):
             return
@@ -660,7 +647,6 @@ class ImageEditor(FieldEditor):
         super().__init__(parent)
         self._resolve_image = resolve_image
         self._thumbnail_key: tuple[str, Path | None, float] | None = None
-        self._locked = False
 
         self.thumbnail = QLabel(self)
         self.thumbnail.setObjectName("thumbnail")
@@ -699,10 +685,7 @@ class ImageEditor(FieldEditor):
         """Show the URL and the picture it names."""
         locked = not (value is None or (isinstance(value, str) and "\n" not in value))
         url = "" if locked else compact_text(value)
-        if locked:
-            _show_text(self.url, compact_text(value))
-        else:
-            _show_text(self.url, url)
+        _show_text(self.url, compact_text(value))
         self._locked = locked
         self._update_read_only()
         set_tooltip(self.url, self.tr("Edit this field in the source.") if locked else self._help)
@@ -773,15 +756,7 @@ class ImageEditor(FieldEditor):
         self.thumbnail.setAccessibleName(text)
         self.thumbnail.setProperty("missing", True)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only for the whole form."""
-        super().set_read_only(read_only)
-        self._update_read_only()
-
-    def _update_read_only(self) -> None:
-        read_only = self._read_only or self._locked
-        if not self._changed("read_only", read_only):
-            return
+    def _apply_read_only(self, read_only: bool) -> None:
         self.url.setReadOnly(read_only)
         _look_read_only(self.url, read_only)
         self.choose_button.setEnabled(not read_only)

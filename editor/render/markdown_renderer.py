@@ -101,6 +101,13 @@ class _Labels:
 _NO_LABELS = _Labels((), ())
 _NO_DEFINITIONS = _Definitions((), ())
 
+# The document-wide definitions a chunk uses: (reference label, (url, title)) pairs and footnote ids;
+# () for a chunk without labels.
+_Context = tuple[tuple[tuple[str, tuple[str, str]], ...], tuple[str, ...]] | tuple[()]
+# What a chunk's document marks become: heading ids, (footnote id suffix, number) pairs, image HTML.
+_Values = tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]
+_NO_VALUES: _Values = ((), (), ())
+
 
 @dataclass(frozen=True)
 class _RawChunk:
@@ -171,7 +178,7 @@ class _Linker:
         self.footnote_numbers: dict[str, int] = {}
         self._images: dict[ImageRef, str] = {}
 
-    def values(self, raw: _RawChunk) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]:
+    def values(self, raw: _RawChunk) -> _Values:
         """The document-dependent values of `raw`'s marks; advances the document state past it."""
         ids = tuple(unique(slug, self.used_ids, self.id_counters) for slug in raw.heading_slugs)
         footnotes = []
@@ -190,12 +197,12 @@ class _Linker:
         return self._images[image]
 
     @staticmethod
-    def apply(raw_html: str, values: tuple[object, ...], base_line: int | None) -> str:
+    def apply(raw_html: str, values: _Values, base_line: int | None) -> str:
         """`raw_html` with its marks replaced by `values` and lines counted from `base_line`."""
-        ids, footnotes, images = values if values else ((), (), ())
-        headings = iter(ids)  # type: ignore[call-overload]
-        references = iter(footnotes)  # type: ignore[call-overload]
-        numbers = iter(footnotes)  # type: ignore[call-overload]
+        ids, footnotes, images = values
+        headings = iter(ids)
+        references = iter(footnotes)
+        numbers = iter(footnotes)
 
         def replace(match: re.Match[str]) -> str:
             kind, payload, suffix = match.group(1), match.group(2), match.group(3) or ""
@@ -207,17 +214,17 @@ class _Linker:
                 return html.escape(next(references)[0]) + suffix
             if kind == FOOTNOTE_NUMBER_MARK:
                 return str(next(numbers)[1]) + suffix
-            return images[int(payload)] + suffix  # type: ignore[index]
+            return images[int(payload)] + suffix
 
         return _MARK_RE.sub(replace, raw_html)
 
     def link(self, raw: _RawChunk, base_line: int | None) -> tuple[str, str]:
         """The final HTML of `raw` at `base_line`, and its position-independent key."""
         if raw.needs_document:
-            values: tuple[object, ...] = self.values(raw)
+            values = self.values(raw)
             key = _digest(raw.digest, values)
         else:
-            values = ()
+            values = _NO_VALUES
             key = raw.digest
         cache_key = (key, base_line)
         linked = self.previous.get(cache_key)
@@ -253,7 +260,7 @@ class IncrementalRenderer:
         self._footnotes_md: markdown.Markdown | None = None
         self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
-        self._raw: dict[tuple[str, object], _RawChunk] = {}
+        self._raw: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
         self._footnote_lists: dict[str, _RawChunk] = {}
         self._previous_keys: set[str] = set()
         self._linked: dict[tuple[str, int | None], str] = {}
@@ -283,7 +290,7 @@ class IncrementalRenderer:
         self._definitions = definitions
 
         labels: dict[str, _Labels] = {}
-        raws: dict[tuple[str, object], _RawChunk] = {}
+        raws: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
         linker = _Linker(self.resolve_url, self._linked)
         blocks: list[RenderedBlock] = []
         for chunk, chunk_text, chunk_fences in zip(chunks, texts, fences, strict=True):
@@ -373,10 +380,10 @@ class IncrementalRenderer:
         references: Mapping[str, tuple[str, str]],
         footnote_ids: Mapping[str, None],
         labels: dict[str, _Labels],
-        raws: dict[tuple[str, object], _RawChunk],
+        raws: dict[tuple[str, tuple[bool, _Context]], _RawChunk],
     ) -> _RawChunk:
         found = self._chunk_labels(chunk_text, labels)
-        context: object = ()
+        context: _Context = ()
         if found is not _NO_LABELS:
             context = (
                 tuple((label, references[label]) for label in found.references if label in references),
@@ -385,22 +392,14 @@ class IncrementalRenderer:
         cache_key = (chunk_text, (fences, context))
         raw = raws.get(cache_key) or self._raw.get(cache_key)
         if raw is None:
-            used_references = dict(context[0]) if context else {}  # type: ignore[index]
-            used_footnotes = list(context[1]) if context else []  # type: ignore[index]
-            raw = self._render_chunk(chunk_text, fences, used_references, used_footnotes, context)
+            raw = self._render_chunk(chunk_text, fences, context)
         raws[cache_key] = raw
         return raw
 
-    def _render_chunk(
-        self,
-        chunk_text: str,
-        fences: bool,
-        references: dict[str, tuple[str, str]],
-        footnote_ids: list[str],
-        context: object,
-    ) -> _RawChunk:
-        self._context.references = references
-        self._context.footnote_ids = footnote_ids
+    def _render_chunk(self, chunk_text: str, fences: bool, context: _Context) -> _RawChunk:
+        references, footnote_ids = context or ((), ())
+        self._context.references = dict(references)
+        self._context.footnote_ids = list(footnote_ids)
         md = self._chunk_md.get(fences)
         if md is None:
             md = self._chunk_md[fences] = build_markdown(RenderMode.CHUNK, self._context, fences)

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from editor.article.document import split_article
 from tests.conftest import SAMPLE_ARTICLE
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
@@ -20,11 +21,9 @@ def read_article(path: Path) -> str:
 
 
 def split_front_matter(text: str) -> tuple[str, int]:
-    """The body after the front matter and the number of lines before it."""
-    match = re.match(r"---\r?\n.*?\r?\n---\r?\n", text, re.DOTALL)
-    if match is None:
-        return text, 0
-    return text[match.end() :], match.group(0).count("\n")
+    """The body after the front matter and the number of lines before it, as the editor cuts them."""
+    parts = split_article(text)
+    return parts.body, parts.body_line - 1
 
 
 def file_resolver(url: str) -> str | None:

@@ -7,13 +7,14 @@ import time
 from collections.abc import Callable
 
 from benchmarks.corpus import large_article, sample_text
+from editor.article.document import split_article
 from editor.render import IncrementalRenderer, render_body
 from editor.render.markdown_renderer import render_whole_document
 
 
 def _body(text: str) -> tuple[str, int]:
-    end = text.index("\n---\n", 4) + 5
-    return text[end:], text[:end].count("\n")
+    parts = split_article(text)
+    return parts.body, parts.body_line - 1
 
 
 def _resolve(url: str) -> str:

@@ -18,20 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.markdown_highlighter import mix_colors
+
 __all__ = ["FindReplaceBar"]
 
 # The counter is refreshed this long after typing in the editor stops, not on every keystroke.
 RECOUNT_DELAY_MS = 200
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NOT_FOUND_TINT = QColor(220, 50, 47)
-
-
-def _mix(first: QColor, second: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        first.redF() + (second.redF() - first.redF()) * amount,
-        first.greenF() + (second.greenF() - first.greenF()) * amount,
-        first.blueF() + (second.blueF() - first.blueF()) * amount,
-    )
 
 
 class FindReplaceBar(QWidget):
@@ -394,7 +388,7 @@ class FindReplaceBar(QWidget):
         palette = self.palette()
         if not_found:
             base = palette.color(QPalette.ColorRole.Base)
-            palette.setColor(QPalette.ColorRole.Base, _mix(base, _NOT_FOUND_TINT, 0.25))
+            palette.setColor(QPalette.ColorRole.Base, mix_colors(base, _NOT_FOUND_TINT, 0.25))
         self.find_field.setPalette(palette)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -35,6 +35,7 @@ from editor.ui.form_fields import (
     set_text_color,
     severity_color,
 )
+from editor.ui.markdown_highlighter import mix_colors
 
 MINIMUM_WIDTH = 300
 _ROW_SPACING = 14
@@ -51,13 +52,7 @@ class _Banner(QFrame):
         color = severity_color(severity, palette)
         background = palette.color(QPalette.ColorRole.Window)
         # A light wash of the severity colour: readable text, and clearly not part of the fields.
-        wash = background.toRgb()
-        wash.setRgbF(
-            wash.redF() * 0.88 + color.redF() * 0.12,
-            wash.greenF() * 0.88 + color.greenF() * 0.12,
-            wash.blueF() * 0.88 + color.blueF() * 0.12,
-        )
-        palette.setColor(QPalette.ColorRole.Window, wash)
+        palette.setColor(QPalette.ColorRole.Window, mix_colors(background, color, 0.12))
         self.setPalette(palette)
         icon_kind = (
             QStyle.StandardPixmap.SP_MessageBoxCritical

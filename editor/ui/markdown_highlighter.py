@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-__all__ = ["HighlightColors", "MarkdownHighlighter"]
+__all__ = ["HighlightColors", "MarkdownHighlighter", "mix_colors"]
 
 # Block state: bits 0-2 say what the line is inside of, the flags describe the line itself for the next
 # line's sake, and a fence keeps its length and indent. Everything a following line depends on must be in the
@@ -104,21 +104,21 @@ class HighlightColors:
         heading, code, link, image, list_marker, quote, key, value = (QColor(c) for c in accents)
         return HighlightColors(
             heading=heading,
-            marker=_mix(text, base, 0.5),
+            marker=mix_colors(text, base, 0.5),
             code=code,
-            code_background=_mix(base, text, 0.06),
+            code_background=mix_colors(base, text, 0.06),
             link=link,
-            url=_mix(text, base, 0.4),
+            url=mix_colors(text, base, 0.4),
             image=image,
             list_marker=list_marker,
             quote=quote,
             front_matter_key=key,
             front_matter_value=value,
-            front_matter_background=_mix(base, text, 0.04),
+            front_matter_background=mix_colors(base, text, 0.04),
         )
 
 
-def _mix(first: QColor, second: QColor, amount: float) -> QColor:
+def mix_colors(first: QColor, second: QColor, amount: float) -> QColor:
     """`first` moved `amount` (0-1) of the way towards `second`."""
     return QColor.fromRgbF(
         first.redF() + (second.redF() - first.redF()) * amount,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -29,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from editor.ui.markdown_highlighter import MarkdownHighlighter
+from editor.ui.markdown_highlighter import MarkdownHighlighter, mix_colors
 
 __all__ = ["IMAGE_SUFFIXES", "SourceEditor", "default_editor_font", "image_paths"]
 
@@ -71,14 +70,6 @@ def image_paths(mime: QMimeData) -> list[Path]:
             if path.suffix.lower() in IMAGE_SUFFIXES:
                 paths.append(path)
     return paths
-
-
-def _mix(first: QColor, second: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        first.redF() + (second.redF() - first.redF()) * amount,
-        first.greenF() + (second.greenF() - first.greenF()) * amount,
-        first.blueF() + (second.blueF() - first.blueF()) * amount,
-    )
 
 
 class _LineNumberArea(QWidget):
@@ -235,14 +226,14 @@ class SourceEditor(QPlainTextEdit):
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         painter = QPainter(area)
-        painter.fillRect(event.rect(), _mix(base, text, 0.04))
-        painter.setPen(_mix(base, text, 0.12))
+        painter.fillRect(event.rect(), mix_colors(base, text, 0.04))
+        painter.setPen(mix_colors(base, text, 0.12))
         painter.drawLine(area.width() - 1, event.rect().top(), area.width() - 1, event.rect().bottom())
 
         normal = QFont(area.font())
         bold = QFont(normal)
         bold.setBold(True)
-        dim = _mix(text, base, 0.55)
+        dim = mix_colors(text, base, 0.55)
         current = self.textCursor().blockNumber()
         width = area.width() - GUTTER_PADDING
         line_height = self.fontMetrics().height()
@@ -290,7 +281,9 @@ class SourceEditor(QPlainTextEdit):
         selection = QTextEdit.ExtraSelection()
         palette = self.palette()
         selection.format.setBackground(  # type: ignore[attr-defined]
-            _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.1)
+            mix_colors(
+                palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.1
+            )
         )
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)  # type: ignore[attr-defined]
         cursor = self.textCursor()

@@ -102,10 +102,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Fi
     try:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise FileAccessError(f"Is a folder, not a file: {path}")
-            if not stat.S_ISREG(info.st_mode):
-                raise FileAccessError(f"Not a regular file: {path}")
+            _require_regular(info, path)
             if info.st_size > max_bytes:
                 raise FileTooLargeError(_too_large(path, info.st_size, max_bytes))
             # One byte more than allowed tells a file that grew while we read it.

@@ -49,7 +49,7 @@ ResolveImage = Callable[[str], Path | None]
 # Readable on a light and on a dark window: pure amber (#ffbf00) is illegible as text on white.
 _LIGHT_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#a45a00", Severity.INFO: "#666666"}
 _DARK_COLORS = {Severity.ERROR: "#ff8a80", Severity.WARNING: "#ffc46b", Severity.INFO: "#b0b0b0"}
-_SEVERITY_ICONS = {
+SEVERITY_ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
@@ -804,7 +804,7 @@ class ProblemList(QWidget):
         layout.setSpacing(4)
         size = self.fontMetrics().height() - 2
         icon = QLabel(line)
-        icon.setPixmap(self.style().standardIcon(_SEVERITY_ICONS[problem.severity]).pixmap(size, size))
+        icon.setPixmap(self.style().standardIcon(SEVERITY_ICONS[problem.severity]).pixmap(size, size))
         icon.setFixedSize(size, size)
         names = {
             Severity.ERROR: self.tr("Error"),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from editor.article.schema import FieldKind, FieldSpec, Schema
 from editor.article.validation import Problem, Severity
 from editor.ui.form_fields import (
+    SEVERITY_ICONS,
     BooleanEditor,
     DateEditor,
     FieldEditor,
@@ -54,14 +54,9 @@ class _Banner(QFrame):
         # A light wash of the severity colour: readable text, and clearly not part of the fields.
         palette.setColor(QPalette.ColorRole.Window, mix_colors(background, color, 0.12))
         self.setPalette(palette)
-        icon_kind = (
-            QStyle.StandardPixmap.SP_MessageBoxCritical
-            if severity is Severity.ERROR
-            else QStyle.StandardPixmap.SP_MessageBoxInformation
-        )
         size = self.fontMetrics().height()
         icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(icon_kind).pixmap(size, size))
+        icon.setPixmap(self.style().standardIcon(SEVERITY_ICONS[severity]).pixmap(size, size))
         icon.setFixedSize(size, size)
         self.text = QLabel(self)
         self.text.setWordWrap(True)

@@ -223,8 +223,9 @@ def backup_folder(path: Path) -> Path:
 def list_backups(path: Path) -> list[Backup]:
     """The kept previous versions of `path`, newest first."""
     backups: list[Backup] = []
-    for name in _backup_names(backup_folder(path)):
-        entry = backup_folder(path) / name
+    folder = backup_folder(path)
+    for name in _backup_names(folder):
+        entry = folder / name
         try:
             size = entry.stat().st_size
         except OSError:

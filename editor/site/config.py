@@ -473,8 +473,11 @@ def _url_segments(url: str, base: str) -> list[str] | None:
         return None
     if parts.scheme or parts.netloc or text.startswith("//") or not parts.path:
         return None
-    path = unquote(parts.path, errors="strict") if _decodes(parts.path) else None
-    if path is None or "\x00" in path or "\\" in path:
+    try:
+        path = unquote(parts.path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in path or "\\" in path:
         return None
     if not path.startswith("/"):
         base_path = urlsplit(base.replace("\\", "/")).path or "/"
@@ -490,14 +493,6 @@ def _url_segments(url: str, base: str) -> list[str] | None:
         else:
             segments.append(segment)
     return segments
-
-
-def _decodes(text: str) -> bool:
-    try:
-        unquote(text, errors="strict")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _contained(folder: Path, segments: list[str]) -> Path | None:

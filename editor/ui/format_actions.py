@@ -477,24 +477,31 @@ def _replaceable_marker(text: str, *patterns: re.Pattern[str]) -> tuple[int, int
     return len(text) - len(text.lstrip(" \t")), 0
 
 
+def _remove_markers(blocks: list[QTextBlock], pattern: re.Pattern[str]) -> list[_LineEdit]:
+    """The edits that take the list marker `pattern` finds off each of `blocks` (which all have one)."""
+    edits: list[_LineEdit] = []
+    for block in blocks:
+        indent, end = _marker_end(block.text(), pattern) or (0, 0)
+        edits.append(_LineEdit(block, indent, end - indent, ""))
+    return edits
+
+
 def toggle_bullet_list(editor: QPlainTextEdit) -> None:
     """Make the selected lines `- ` bullet items, or plain lines if they all are bullets already."""
     cursor = _editable(editor)
     if cursor is None:
         return
     blocks = _target_blocks(cursor)
-    edits: list[_LineEdit] = []
     if all(_BULLET.match(block.text()) for block in blocks):
-        for block in blocks:
-            indent, end = _marker_end(block.text(), _BULLET) or (0, 0)
-            edits.append(_LineEdit(block, indent, end - indent, ""))
-    else:
-        for block in blocks:
-            text = block.text()
-            if _BULLET.match(text):
-                continue
-            indent, remove = _replaceable_marker(text, _NUMBERED)
-            edits.append(_LineEdit(block, indent, remove, "- "))
+        _apply_line_edits(editor, _remove_markers(blocks, _BULLET))
+        return
+    edits: list[_LineEdit] = []
+    for block in blocks:
+        text = block.text()
+        if _BULLET.match(text):
+            continue
+        indent, remove = _replaceable_marker(text, _NUMBERED)
+        edits.append(_LineEdit(block, indent, remove, "- "))
     _apply_line_edits(editor, edits)
 
 
@@ -504,13 +511,10 @@ def toggle_numbered_list(editor: QPlainTextEdit) -> None:
     if cursor is None:
         return
     blocks = _target_blocks(cursor)
-    edits: list[_LineEdit] = []
     if all(_NUMBERED.match(block.text()) for block in blocks):
-        for block in blocks:
-            indent, end = _marker_end(block.text(), _NUMBERED) or (0, 0)
-            edits.append(_LineEdit(block, indent, end - indent, ""))
-        _apply_line_edits(editor, edits)
+        _apply_line_edits(editor, _remove_markers(blocks, _NUMBERED))
         return
+    edits: list[_LineEdit] = []
     number = 1
     above = _NUMBERED.match(blocks[0].previous().text()) if blocks[0].previous().isValid() else None
     if above is not None:

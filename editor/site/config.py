@@ -414,10 +414,7 @@ class _Reader:
 
 
 def _infer_public(root: Path) -> Path:
-    for name in PUBLIC_CANDIDATES:
-        if (root / name).is_dir():
-            return root / name
-    return root / PUBLIC_CANDIDATES[0]
+    return _public_candidate(root) or root / PUBLIC_CANDIDATES[0]
 
 
 def _infer_image_dir(public_dir: Path) -> Path:

@@ -22,6 +22,7 @@ __all__ = [
     "create_format_actions",
     "insert_code_block",
     "insert_link",
+    "selected_blocks",
     "set_heading",
     "toggle_bold",
     "toggle_bullet_list",
@@ -77,7 +78,7 @@ def _index_of_column(text: str, column: int) -> int:
 # ---- shared helpers ---------------------------------------------------------------------------------
 
 
-def _selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
+def selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
     """The lines the selection touches; a selection ending at a line's start leaves that line out."""
     document = cursor.document()
     first = document.findBlock(cursor.selectionStart())
@@ -256,7 +257,7 @@ def _spans(cursor: QTextCursor) -> list[_Span]:
     """The selected text of each line, trimmed of surrounding blanks (markup must touch the text)."""
     spans: list[_Span] = []
     start, end = cursor.selectionStart(), cursor.selectionEnd()
-    for block in _selected_blocks(cursor):
+    for block in selected_blocks(cursor):
         text = block.text()
         first = _index_of_column(text, max(start - block.position(), 0))
         last = _index_of_column(text, min(end - block.position(), _u16(text)))
@@ -393,7 +394,7 @@ def insert_code_block(editor: QPlainTextEdit, language: str = "") -> None:
     cursor = _editable(editor)
     if cursor is None:
         return
-    blocks = _selected_blocks(cursor)
+    blocks = selected_blocks(cursor)
     if cursor.hasSelection():
         lines = [block.text() for block in blocks]
         longest = max((len(m.group(1)) for line in lines if (m := _FENCE_LINE.match(line))), default=0)
@@ -430,7 +431,7 @@ def insert_code_block(editor: QPlainTextEdit, language: str = "") -> None:
 
 def _target_blocks(cursor: QTextCursor) -> list[QTextBlock]:
     """The selected lines that hold text; the current line even when empty, so markup can be typed into it."""
-    blocks = _selected_blocks(cursor)
+    blocks = selected_blocks(cursor)
     if len(blocks) == 1:
         return blocks
     return [block for block in blocks if block.text().strip()]
@@ -532,7 +533,7 @@ def toggle_quote(editor: QPlainTextEdit) -> None:
     cursor = _editable(editor)
     if cursor is None:
         return
-    blocks = _selected_blocks(cursor)
+    blocks = selected_blocks(cursor)
     edits: list[_LineEdit] = []
     texts = [block.text() for block in blocks]
     if all(_QUOTE.match(text) or not text.strip() for text in texts) and any(_QUOTE.match(t) for t in texts):

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from editor.ui.format_actions import selected_blocks
 from editor.ui.markdown_highlighter import MarkdownHighlighter, mix_colors
 
 __all__ = ["IMAGE_SUFFIXES", "SourceEditor", "default_editor_font", "image_paths"]
@@ -320,23 +321,13 @@ class SourceEditor(QPlainTextEdit):
 
     def _indent(self, direction: int) -> bool:
         """Indent (1) or outdent (-1) list items or the selected lines; False when Tab should type a tab."""
-        cursor = self.textCursor()
-        document = self.document()
-        first = document.findBlock(cursor.selectionStart())
-        last = document.findBlock(cursor.selectionEnd())
-        if last != first and cursor.selectionEnd() == last.position():
-            last = last.previous()  # a selection of whole lines ends at the start of the next line
-        multi_line = first != last
-        if not multi_line and direction > 0 and _LIST_ITEM.match(first.text()) is None:
+        blocks = selected_blocks(self.textCursor())
+        if len(blocks) == 1 and direction > 0 and _LIST_ITEM.match(blocks[0].text()) is None:
             return False
-        edit = QTextCursor(document)
+        edit = QTextCursor(self.document())
         edit.beginEditBlock()
-        block = first
-        while True:
+        for block in blocks:
             self._indent_block(edit, block, direction)
-            if block == last:
-                break
-            block = block.next()
         edit.endEditBlock()
         return True
 

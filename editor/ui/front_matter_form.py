@@ -168,11 +168,6 @@ class FrontMatterForm(QWidget):
 
     # ---- public API --------------------------------------------------------------------------------------
 
-    @property
-    def schema(self) -> Schema:
-        """The schema the form was built from."""
-        return self._schema
-
     def set_schema(self, schema: Schema) -> None:
         """Rebuild the fields for `schema` (another site), keeping the values and problems last shown."""
         self._schema = schema

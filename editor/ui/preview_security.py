@@ -125,8 +125,6 @@ class PreviewPage(QWebEnginePage):
 
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
-        self.refused_navigations: list[QUrl] = []
-        self.opened_externally: list[QUrl] = []
         self._shell_url: QUrl | None = None
         harden_settings(self.settings())
 
@@ -146,19 +144,13 @@ class PreviewPage(QWebEnginePage):
                 # A jump within the page, such as a footnote link.
                 return True
             if url.scheme().lower() in EXTERNAL_SCHEMES:
-                self.opened_externally.append(url)
                 QDesktopServices.openUrl(url)
-            self.refused_navigations.append(url)
             return False
         if not is_main_frame:
             # Frames are sanitised away; a blank one is harmless, anything else is refused.
-            allowed = url.scheme().lower() == "about"
-        else:
-            # setHtml navigates to a data: URL; reloads, history and redirects would leave the shell.
-            allowed = navigation_type == kind.NavigationTypeTyped and url.scheme().lower() == "data"
-        if not allowed:
-            self.refused_navigations.append(url)
-        return allowed
+            return url.scheme().lower() == "about"
+        # setHtml navigates to a data: URL; reloads, history and redirects would leave the shell.
+        return navigation_type == kind.NavigationTypeTyped and url.scheme().lower() == "data"
 
     def _within_shell(self, url: QUrl) -> bool:
         if self._shell_url is None:

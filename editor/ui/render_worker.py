@@ -7,7 +7,6 @@ import os
 import pickle
 import struct
 import sys
-import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +58,6 @@ class RenderReply:
     front_matter_error: str | None
     block_count: int
     sent_blocks: int
-    render_seconds: float
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,6 @@ class PagePatcher:
 
     def patch(self, request: RenderRequest) -> RenderReply:
         """The reply to `request`."""
-        started = time.perf_counter()
         if request.reset:
             self.reset_page()
         text = request.text.removeprefix("\ufeff")
@@ -173,7 +170,6 @@ class PagePatcher:
             error,
             len(keys),
             len(new_html),
-            time.perf_counter() - started,
         )
 
 

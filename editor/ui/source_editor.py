@@ -165,10 +165,6 @@ class SourceEditor(QPlainTextEdit):
         self._gutter_digits = 0
         self._update_gutter_width()
 
-    def editor_font(self) -> QFont:
-        """The font of the text."""
-        return self.font()
-
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of 1-based `line` (clamped to the document) and centre it."""
         number = min(max(line, 1), self.blockCount()) - 1

@@ -204,13 +204,13 @@ class _LineTagger(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         records = self.state.records
         index = 0
-        children = list(root)
-        for position, child in enumerate(children):
+        for position in range(len(root)):
             while index + 1 < len(records) and records[index + 1][0] <= position:
                 index += 1
             line = records[index][1] if records and self.state.line_count_matches else 0
             hint = etree.Element(LINE_HINT_TAG, {"data-line": mark(LINE_MARK, str(line))})
-            root.insert(list(root).index(child), hint)
+            # Each earlier child has its hint before it, so this child is at twice its position.
+            root.insert(2 * position, hint)
 
 
 class SourceLineExtension(Extension):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from editor.article.document import BOM
 from editor.article.errors import ArticleError
 from editor.article.front_matter import read_front_matter
+from editor.article.schema import DEFAULT_SCHEMA
 from editor.render.export import article_page_url, file_url_resolver
 from editor.render.markdown_renderer import IncrementalRenderer
 from editor.render.page import render_header, search_description
@@ -130,7 +132,7 @@ class PagePatcher:
         """The reply to `request`."""
         if request.reset:
             self.reset_page()
-        text = request.text.removeprefix("\ufeff")
+        text = request.text.removeprefix(BOM)
         error: str | None = None
         values: dict[str, object] = {}
         try:
@@ -141,6 +143,7 @@ class PagePatcher:
             body, line_offset, error = text, 0, str(err)
         rendered = self._renderer.render(body, line_offset)
         site = self._site_message.site
+        schema = site.schema if site is not None else DEFAULT_SCHEMA
         header = ""
         # Without readable front matter there is nothing true to show as title or search card.
         if error is None:
@@ -151,7 +154,7 @@ class PagePatcher:
                 page_url=article_page_url(site, self._site_message.article_path),
                 published_label=self._site_message.published_label,
                 updated_label=self._site_message.updated_label,
-                date_format=site.schema.date_format if site is not None else "DD-MM-YYYY",
+                date_format=schema.date_format,
             )
         calls = []
         if header != self._page_header:

@@ -20,7 +20,8 @@ run: $(BIN)/article-editor
 	$(BIN)/article-editor resources/example-site
 
 test: $(BIN)/article-editor tests/js/node_modules
-	$(BIN)/ruff check editor tests
+	$(BIN)/ruff check editor tests benchmarks docs
+	$(BIN)/ruff format --check editor tests benchmarks docs
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

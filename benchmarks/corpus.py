@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "example-site" / "content" / "blog" / "mr-scanning.md"
+SAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "resources"
+    / "example-site"
+    / "content"
+    / "blog"
+    / "mr-scanning.md"
+)
 
 _EXTRA = """
 ### Eksempel {n}

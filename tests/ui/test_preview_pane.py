@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from editor.site.config import SiteConfig, load_site
@@ -21,6 +21,7 @@ from editor.ui.preview_pane import PreviewPane
 from editor.ui.preview_security import LocalOnlyInterceptor
 from editor.ui.render_worker import PagePatcher, RenderRequest, SiteMessage
 from tests.conftest import EXAMPLE_SITE, SAMPLE_ARTICLE
+from tests.ui.drag import drag_events, file_urls
 
 pytestmark = pytest.mark.gui
 
@@ -286,39 +287,17 @@ def test_dropped_image_files_are_reported_not_opened(
     show(qtbot, pane, source, SAMPLE)
     image = site_root / "public" / "images" / "blog" / "mrscanning_konsekvenser_intro.png"
     target = pane.view.focusProxy() or pane.view
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(image))])
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    mime = file_urls(image)
+    enter, _move, drop = drag_events(mime, QPointF(50, 50))
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(pane.image_files_dropped, timeout=TIMEOUT_MS) as dropped:
         QApplication.sendEvent(target, drop)
     assert dropped.args == [[image]]
 
     # Anything else is refused, and the page stays.
-    text_file = site_root / "article-editor.toml"
-    other = QMimeData()
-    other.setUrls([QUrl.fromLocalFile(str(text_file))])
-    refused = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        other,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    other = file_urls(site_root / "article-editor.toml")
+    refused, _move, _drop = drag_events(other, QPointF(50, 50))
     QApplication.sendEvent(target, refused)
     assert not refused.isAccepted()
     assert "Hvad er en MR-scanning?" in body_text(qtbot, pane)

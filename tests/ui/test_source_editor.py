@@ -5,12 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -39,6 +36,7 @@ from editor.ui.format_actions import (
 from editor.ui.markdown_highlighter import MarkdownHighlighter
 from editor.ui.source_editor import SourceEditor
 from tests.conftest import SAMPLE_ARTICLE
+from tests.ui.drag import drag_events, file_urls
 
 pytestmark = pytest.mark.gui
 
@@ -276,12 +274,6 @@ def test_tab_on_selected_lines_indents_them_all_in_one_step(qtbot, editor: Sourc
 # ---- images --------------------------------------------------------------------------------------------
 
 
-def file_urls(*paths: Path) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    return mime
-
-
 def drop_point(editor: SourceEditor, line: int) -> QPointF:
     rect = editor.blockBoundingGeometry(block(editor, line)).translated(editor.contentOffset())
     return QPointF(rect.left() + 2, rect.center().y())
@@ -289,13 +281,8 @@ def drop_point(editor: SourceEditor, line: int) -> QPointF:
 
 def drag_and_drop(editor: SourceEditor, mime: QMimeData, point: QPointF) -> list[bool]:
     """Enter, move and drop as a real drag does; returns whether each event was accepted."""
-    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    try:
-        enter, move = QDragEnterEvent(point, *rest), QDragMoveEvent(point, *rest)
-    except TypeError:  # before Qt 6.12 drag events took whole-pixel points
-        enter, move = QDragEnterEvent(point.toPoint(), *rest), QDragMoveEvent(point.toPoint(), *rest)
     accepted = []
-    for event in (enter, move, QDropEvent(point, *rest)):
+    for event in drag_events(mime, point):
         QApplication.sendEvent(editor.viewport(), event)
         accepted.append(event.isAccepted())
     return accepted

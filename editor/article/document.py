@@ -26,10 +26,10 @@ class FrontMatterFormat(StrEnum):
 
 # python-frontmatter's handlers define which fence line opens which format; its TOML handler exists only when
 # the third-party `toml` package is installed, so that fence is spelled out here the same way.
-_FENCES: tuple[tuple[FrontMatterFormat, re.Pattern[str]], ...] = (
-    (FrontMatterFormat.YAML, re.compile(fm_handlers.YAMLHandler.FM_BOUNDARY.pattern.strip("^$"))),
-    (FrontMatterFormat.TOML, re.compile(r"\+{3,}\s*")),
-)
+FRONT_MATTER_FENCES: dict[FrontMatterFormat, re.Pattern[str]] = {
+    FrontMatterFormat.YAML: re.compile(fm_handlers.YAMLHandler.FM_BOUNDARY.pattern.strip("^$")),
+    FrontMatterFormat.TOML: re.compile(r"\+{3,}\s*"),
+}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ def decode_article(data: bytes, max_bytes: int = MAX_ARTICLE_BYTES) -> DecodedAr
 
 def split_article(text: str) -> ArticleParts:
     """Find the front matter of `text` (BOM already removed). An unclosed block is reported as `closed=False`."""
-    fence = _opening_fence(text)
+    first_line = _LINE_BREAK.split(text, maxsplit=1)[0]
+    fence = opening_fence(first_line)
     if fence is None:
         return ArticleParts(text, None, 0, 0, 0, closed=True)
     fmt, pattern = fence
@@ -136,10 +137,10 @@ def split_article(text: str) -> ArticleParts:
     return ArticleParts(text, fmt, fm_start, len(text), len(text), closed=False)
 
 
-def _opening_fence(text: str) -> tuple[FrontMatterFormat, re.Pattern[str]] | None:
+def opening_fence(first_line: str) -> tuple[FrontMatterFormat, re.Pattern[str]] | None:
+    """The format a file's first line opens, and the pattern of the line that closes it; None for a body."""
     # The cut is ours: python-frontmatter's split strips whitespace and so cannot give the bytes back.
-    first_line = _LINE_BREAK.split(text, maxsplit=1)[0]
-    for fmt, fence in _FENCES:
+    for fmt, fence in FRONT_MATTER_FENCES.items():
         if fence.fullmatch(first_line):
             return fmt, fence
     return None

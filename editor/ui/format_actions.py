@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.article.document import opening_fence
+
 __all__ = [
     "create_format_actions",
     "insert_code_block",
@@ -37,7 +39,6 @@ MAX_HEADING_LEVEL = 6
 DEFAULT_URL = "https://"
 
 # The fences the core accepts for front matter (editor.article.document).
-_FRONT_MATTER_FENCES = (re.compile(r"-{3,}\s*"), re.compile(r"\+{3,}\s*"))
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _ATX_PREFIX = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
@@ -95,9 +96,10 @@ def _front_matter_last_block(document: QTextDocument, up_to: int) -> int:
     """The block number of the front matter's closing fence (-1 without front matter), looking no further
     than block `up_to`, which is enough to tell whether a selection ending there touches the front matter."""
     first = document.firstBlock()
-    fence = next((f for f in _FRONT_MATTER_FENCES if f.fullmatch(first.text())), None)
-    if fence is None:
+    opening = opening_fence(first.text())
+    if opening is None:
         return -1
+    fence = opening[1]
     block = first.next()
     while block.isValid() and block.blockNumber() <= up_to:
         if fence.fullmatch(block.text()):

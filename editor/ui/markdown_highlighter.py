@@ -16,6 +16,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor.article.document import FRONT_MATTER_FENCES, FrontMatterFormat
+
 __all__ = ["HighlightColors", "MarkdownHighlighter", "mix_colors"]
 
 # Block state: bits 0-2 say what the line is inside of, the flags describe the line itself for the next
@@ -37,8 +39,8 @@ _FENCE_INDENT_SHIFT = 16
 _BYTE = 0xFF
 
 # The fences the core accepts (editor.article.document): YAML `---`, TOML `+++`, trailing blanks allowed.
-_YAML_FENCE = re.compile(r"-{3,}\s*")
-_TOML_FENCE = re.compile(r"\+{3,}\s*")
+_YAML_FENCE = FRONT_MATTER_FENCES[FrontMatterFormat.YAML]
+_TOML_FENCE = FRONT_MATTER_FENCES[FrontMatterFormat.TOML]
 
 _BLANK_LINE = re.compile(r"[ \t]*")
 _ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")

@@ -22,14 +22,10 @@ from editor.site.article_files import (
 )
 from editor.site.config import SiteConfig, load_site
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
+from editor.ui.document_text import document_text
 
 # Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
 VALIDATION_DELAY_MS = 250
-
-
-def document_text(document: QTextDocument) -> str:
-    """The document's text exactly: toPlainText() would turn no-break spaces into spaces."""
-    return document.toRawText().replace("\u2029", "\n")
 
 
 class _ValidationSignals(QObject):

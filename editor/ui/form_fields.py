@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from editor.article.dates import format_date
 from editor.article.front_matter import as_json_value
 from editor.article.validation import Problem, Severity, field_date
+from editor.ui.document_text import document_text
 
 # Share images are 1200x630 (the og:image shape), so a tenth of that; taller images may use up to 90 px.
 THUMBNAIL_SIZE = QSize(120, 63)
@@ -362,7 +363,7 @@ class LongTextEditor(FieldEditor):
 
     def _current(self) -> str:
         # toPlainText() would turn no-break spaces into spaces, and the value would never compare equal.
-        return self.text.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+        return document_text(self.text.document()).replace("\u2028", "\n")
 
     def set_value(self, value: object) -> None:
         """Show `value`, unless the editor already holds it."""

@@ -29,7 +29,7 @@ from editor.site.article_files import new_article_text
 from editor.site.config import load_site
 from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
-from editor.ui.article_session import ArticleSession, document_text
+from editor.ui.article_session import ArticleSession
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         session.path_changed.connect(lambda _path: self._on_path_changed())
         session.loaded.connect(self._on_loaded)
         # The preview pulls the text when it is ready to render, so typing never copies a large article.
-        self.preview.set_text_provider(lambda: document_text(self.editor.document()))
+        self.preview.set_text_provider(self.editor.text)
         self.editor.textChanged.connect(self.preview.text_changed)
         self.editor.cursor_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursorPositionChanged.connect(self._update_position)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from editor.ui.document_text import document_text
 from editor.ui.format_actions import selected_blocks
 from editor.ui.markdown_highlighter import MarkdownHighlighter, mix_colors
 
@@ -145,7 +146,7 @@ class SourceEditor(QPlainTextEdit):
 
     def text(self) -> str:
         """The text exactly as typed: unlike toPlainText(), no-break spaces stay no-break spaces."""
-        return self.document().toRawText().replace("\u2029", "\n")
+        return document_text(self.document())
 
     def set_soft_wrap(self, enabled: bool) -> None:
         """Wrap long lines at the window edge (True, the default) or scroll sideways (False)."""

@@ -9,7 +9,8 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from editor.site.errors import ChangedOnDiskError
-from editor.ui.article_session import ArticleSession, document_text
+from editor.ui.article_session import ArticleSession
+from editor.ui.document_text import document_text
 
 from ..article.helpers import ROUNDTRIP
 

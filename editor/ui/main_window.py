@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.form.field_edited.connect(self._on_field_edited)
         self.form.image_choose_requested.connect(self._choose_field_image)
         self.problems.problem_activated.connect(self._go_to_problem)
+        self.problems.count_changed.connect(self._show_problem_count)
 
     # ---- settings ----------------------------------------------------------------------------------
 
@@ -521,8 +522,8 @@ class MainWindow(QMainWindow):
     def _on_problems(self, problems: list[Problem]) -> None:
         self.problems.show_problems(problems)
         self.form.show_problems(problems)
-        errors = sum(problem.severity == "error" for problem in problems)
-        warnings = sum(problem.severity == "warning" for problem in problems)
+
+    def _show_problem_count(self, errors: int, warnings: int) -> None:
         self.problem_count_label.setText(self.tr("{0} errors, {1} warnings").format(errors, warnings))
 
     def _on_field_edited(self, key: str, value: object) -> None:

@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.article.validation import Problem, Severity
-
-_ICONS = {
-    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+from editor.ui.form_fields import SEVERITY_ICONS
 
 
 class ProblemsPanel(QWidget):
@@ -45,7 +40,7 @@ class ProblemsPanel(QWidget):
         """Replace the list with `problems`."""
         self._problems = list(problems)
         self.tree.clear()
-        icons = {severity: self.style().standardIcon(pixmap) for severity, pixmap in _ICONS.items()}
+        icons = {severity: self.style().standardIcon(pixmap) for severity, pixmap in SEVERITY_ICONS.items()}
         for problem in self._problems:
             where = problem.field if problem.field and problem.line <= 1 else str(problem.line)
             item = QTreeWidgetItem([where, problem.message, problem.rule])

@@ -7,22 +7,21 @@ from pathlib import Path
 from editor.article.front_matter import read_front_matter
 from editor.render.markdown_renderer import UrlResolver
 from editor.render.page import bundled_css, export_html
+from editor.site.article_files import linked_file
 from editor.site.config import SiteConfig
 
 
-def file_url_resolver(site: SiteConfig | None) -> UrlResolver:
-    """Maps a site URL such as /images/blog/x.png to the file:// URL of its file; None when it is missing.
+def file_url_resolver(site: SiteConfig | None, article_path: Path | None = None) -> UrlResolver:
+    """Maps an image URL of the article to the file:// URL of its file; None when it is missing.
 
-    Without a site every image is missing. URLs that leave the public (or image) folder are missing too.
+    Site URLs (/images/blog/x.png) are looked up in the public folder, relative ones beside the article,
+    as validation does (linked_file). Without a site every image is missing; URLs that leave the public
+    (or image) folder are missing too.
     """
 
     def resolve(url: str) -> str | None:
-        if site is None:
-            return None
-        path = site.url_to_path(url)
-        if path is None or not path.is_file():
-            return None
-        return path.absolute().as_uri()
+        path = None if site is None else linked_file(site, article_path, url)
+        return None if path is None else path.absolute().as_uri()
 
     return resolve
 
@@ -54,7 +53,7 @@ def export_article(site: SiteConfig, path: Path, text: str) -> str:
     return export_html(
         front.values(),
         front.parts.body,
-        file_url_resolver(site),
+        file_url_resolver(site, path),
         css,
         page_url=article_page_url(site, path),
     )

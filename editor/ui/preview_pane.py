@@ -255,6 +255,7 @@ class PreviewPane(QWidget):
         self.worker.replied.connect(self._on_reply)
         self.worker.died.connect(self._on_worker_died)
         self._start_worker()
+        self._allow_site_files()
         self._load_shell()
 
     # ---- public API --------------------------------------------------------------------------------
@@ -272,9 +273,23 @@ class PreviewPane(QWidget):
         # The worker's fresh renderer resends every block; the page must expect that.
         self._page_reset = True
         self._dirty = True
+        self._allow_site_files()
         if self._shell_identity() != self._shell_key:
             self._load_shell()
         self._start_render()
+
+    def _allow_site_files(self) -> None:
+        # The article's own folder too: relative image URLs name files beside it (page bundles).
+        folders = [resource_path("css"), resource_path("preview")]
+        files: list[Path] = []
+        site = self._site
+        if site is not None:
+            folders += [site.public_dir, site.image_dir]
+            if site.stylesheet is not None:
+                files.append(site.stylesheet)
+        if self._article_path is not None:
+            folders.append(self._article_path.parent)
+        self.interceptor.set_allowed(folders, files)
 
     def set_text_provider(self, provider: Callable[[], str]) -> None:
         """Where the article text comes from; it is asked only when a render starts."""
@@ -326,16 +341,10 @@ class PreviewPane(QWidget):
         self._page_filled = False
         self._page_reset = True
         self._dirty = True
-        folders = [resource_path("css"), resource_path("preview")]
-        files: list[Path] = []
         if site is not None:
-            folders += [site.public_dir, site.image_dir]
-            if site.stylesheet is not None:
-                files.append(site.stylesheet)
             base = QUrl.fromLocalFile(str(site.public_dir) + "/")
         else:
             base = QUrl.fromLocalFile(str(resource_path("preview")) + "/")
-        self.interceptor.set_allowed(folders, files)
         self.page.load_shell(preview_page_html(site.stylesheet if site else None), base)
 
     def _on_load_finished(self, ok: bool) -> None:

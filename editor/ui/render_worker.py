@@ -115,7 +115,7 @@ class PagePatcher:
     def set_site(self, message: SiteMessage) -> None:
         """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
         self._site_message = message
-        self._renderer = IncrementalRenderer(file_url_resolver(message.site))
+        self._renderer = IncrementalRenderer(file_url_resolver(message.site, message.article_path))
         self.reset_page()
 
     def start_over(self) -> None:

@@ -74,6 +74,17 @@ def test_site_urls_resolve_only_to_existing_files_inside_the_site(example_site: 
     assert file_url_resolver(None)("/images/blog/mrscanning_konsekvenser_intro.png") is None
 
 
+def test_relative_image_urls_name_files_beside_the_article(example_site: Path) -> None:
+    site = load_site(example_site)
+    article = example_site / ARTICLE
+    beside = article.parent / "diagram.png"
+    beside.write_bytes((example_site / "public/images/blog/mrscanning_konsekvenser_svar.png").read_bytes())
+    assert file_url_resolver(site, article)("diagram.png") == beside.absolute().as_uri()
+    assert file_url_resolver(site)("diagram.png") is None  # an unsaved article has no folder
+    page = export_article(site, article, article.read_text(encoding="utf-8") + "\n![Diagram](diagram.png)\n")
+    assert f'src="{beside.absolute().as_uri()}"' in page
+
+
 def test_article_page_url_is_the_path_below_the_content_folders_parent(example_site: Path) -> None:
     site = load_site(example_site)
     assert article_page_url(site, example_site / ARTICLE) == "/blog/mr-scanning"

@@ -167,6 +167,16 @@ def test_body_and_header_images_load(qtbot, pane: PreviewPane, source: TextSourc
     assert run_js(qtbot, pane, "document.querySelector('.preview-image img').naturalWidth") > 0
 
 
+def test_a_relative_image_beside_the_article_loads(
+    qtbot, pane: PreviewPane, source: TextSource, site_root: Path
+) -> None:
+    beside = site_root / "content" / "blog" / "diagram.png"
+    beside.write_bytes((site_root / "public/images/blog/mrscanning_konsekvenser_svar.png").read_bytes())
+    show(qtbot, pane, source, SAMPLE + "\n![Diagram](diagram.png)\n")
+    wait_for_images(qtbot, pane)
+    assert run_js(qtbot, pane, "document.querySelector('img[alt=\"Diagram\"]').naturalWidth") > 0
+
+
 def test_a_missing_image_shows_a_placeholder(qtbot, pane: PreviewPane, source: TextSource) -> None:
     show(qtbot, pane, source, SAMPLE + "\n![Gone](/images/blog/gone.png)\n")
     placeholder = run_js(qtbot, pane, "document.querySelector('#article-body .missing-image').textContent")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.article.document import BOM
 from editor.article.front_matter import read_front_matter
 from editor.render.markdown_renderer import UrlResolver
 from editor.render.page import bundled_css, export_html
@@ -46,7 +47,7 @@ def export_article(site: SiteConfig, path: Path, text: str) -> str:
     file:// URLs of the site's files, so the page shows them on this machine. Raises ArticleError for
     front matter that cannot be read.
     """
-    front = read_front_matter(text.removeprefix("\ufeff"))
+    front = read_front_matter(text.removeprefix(BOM))
     css = bundled_css()
     if site.stylesheet is not None:
         css += "\n" + site.stylesheet.read_text(encoding="utf-8")
@@ -56,4 +57,5 @@ def export_article(site: SiteConfig, path: Path, text: str) -> str:
         file_url_resolver(site, path),
         css,
         page_url=article_page_url(site, path),
+        date_format=site.schema.date_format,
     )

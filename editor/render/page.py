@@ -18,7 +18,8 @@ from editor.resource_files import read_resource_text
 SEARCH_DESCRIPTION_LIMIT = 155
 _TAG_RE = re.compile(r"<[^>]+>")
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
-_DATA_LINE_RE = re.compile(r' data-line="\d+"')
+# Only inside a tag: the same characters in the article's text (inline code, say) are text, and stay.
+_DATA_LINE_RE = re.compile(r'(<[A-Za-z][^<>]*?) data-line="\d+"')
 
 
 def bundled_css() -> str:
@@ -150,6 +151,7 @@ def export_html(
     *,
     page_url: str = "",
     lang: str | None = None,
+    date_format: str = DEFAULT_SCHEMA.date_format,
 ) -> str:
     """A standalone HTML page of the article: header and body, styles inline, no script.
 
@@ -159,9 +161,13 @@ def export_html(
     Missing and remote images become the same visible placeholders as in the preview.
     """
     rendered = render_body(body_markdown, resolve_url=resolve_url)
-    body_html = _DATA_LINE_RE.sub("", rendered.html)
+    body_html = _DATA_LINE_RE.sub(r"\1", rendered.html)
     header = render_header(
-        article_fields, resolve_url, description=search_description(body_html), page_url=page_url
+        article_fields,
+        resolve_url,
+        description=search_description(body_html),
+        page_url=page_url,
+        date_format=date_format,
     )
     body = f'<header id="article-header">{header}</header>\n<main id="article-body">\n{body_html}\n</main>'
     return _page(body, bundled_css() if css is None else css, None, None, lang)

@@ -90,3 +90,16 @@ def test_article_page_url_is_the_path_below_the_content_folders_parent(example_s
     assert article_page_url(site, example_site / ARTICLE) == "/blog/mr-scanning"
     assert article_page_url(site, None) == ""
     assert article_page_url(None, example_site / ARTICLE) == ""
+
+
+def test_dates_are_shown_in_the_site_format_and_article_text_is_kept(example_site: Path) -> None:
+    config = example_site / "article-editor.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('"DD-MM-YYYY"', '"YYYY-MM-DD"'), encoding="utf-8"
+    )
+    site = load_site(example_site)
+    text = '---\ntitle: T\ndatePublished: 2025-06-01\n---\nWrite `<p data-line="3">` to mark it.\n'
+    page = export_article(site, example_site / ARTICLE, text)
+    assert "2025-06-01" in page and "01-06-2025" not in page
+    assert "&lt;p data-line=" in page and 'data-line="3"' in page
+    assert "<p data-line" not in page

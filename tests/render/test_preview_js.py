@@ -16,15 +16,17 @@ QtWebEngineCore = pytest.importorskip("PySide6.QtWebEngineCore")
 
 @pytest.fixture
 def page(qtbot):
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QCoreApplication, QEvent, QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     view = QWebEngineView()
     view.resize(800, 400)
-    qtbot.addWidget(view)
     with qtbot.waitSignal(view.loadFinished, timeout=20000):
         view.setHtml(preview_page_html(), QUrl("file:///preview/"))
     yield view
+    # Deleted now: a page still alive when the web engine shuts down at exit makes Qt warn.
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(view, QEvent.Type.DeferredDelete)
 
 
 def run(qtbot, page, script: str) -> object:

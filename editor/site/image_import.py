@@ -16,6 +16,7 @@ from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileErr
 from editor.site.files import create_file, ensure_folder, read_file
 
 __all__ = [
+    "IMAGE_SUFFIXES",
     "MAX_IMAGE_BYTES",
     "ImageImportError",
     "ImportedImage",
@@ -41,6 +42,8 @@ _PILLOW_EXTENSIONS = {
     "ICO": ".ico",
 }
 _KINDS_NAMED = "PNG, JPEG, GIF, WebP, SVG or AVIF"
+# File names that look like an image we import; drops are routed by name, the import checks the content.
+IMAGE_SUFFIXES = frozenset({*_PILLOW_EXTENSIONS.values(), ".jpeg", ".svg"})
 _SVG_SNIFF_BYTES = 4096
 # An <svg> root after an optional BOM, XML declaration, comments, processing instructions and DOCTYPE.
 _SVG_ROOT = re.compile(

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QMimeData,
-    QMimeDatabase,
     QObject,
     QProcess,
     QProcessEnvironment,
@@ -39,6 +38,7 @@ from editor.ui.render_worker import (
     SiteMessage,
     encode_message,
 )
+from editor.ui.source_editor import image_paths
 
 # Why a process and not a QThread: Python-Markdown holds the GIL for the whole parse (~470 ms for a
 # 1 MB article), so a render thread would still freeze typing. A QProcess running render_worker keeps the
@@ -161,7 +161,6 @@ class PreviewView(QWebEngineView):
         self.setAcceptDrops(True)
         # QWebEngineView draws through a child widget created with the first page; drops land on it.
         self.installEventFilter(self)
-        self._mime_types = QMimeDatabase()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Catch drag and drop on the view and its children before the page sees them."""
@@ -189,13 +188,8 @@ class PreviewView(QWebEngineView):
         return super().eventFilter(watched, event)
 
     def image_files(self, mime: QMimeData) -> list[Path]:
-        """The local image files in a drag, in order; none when it holds anything else."""
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        if not paths or len(paths) != len(mime.urls()):
-            return []
-        if not all(self._mime_types.mimeTypeForFile(str(path)).name().startswith("image/") for path in paths):
-            return []
-        return paths
+        """The local image files in a drag, in order, by the same rule as drops on the source."""
+        return image_paths(mime)
 
 
 class PreviewPane(QWidget):

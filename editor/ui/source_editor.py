@@ -28,14 +28,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from editor.site.image_import import IMAGE_SUFFIXES
 from editor.ui.document_text import document_text
 from editor.ui.format_actions import selected_blocks
 from editor.ui.markdown_highlighter import MarkdownHighlighter, mix_colors
 
-__all__ = ["IMAGE_SUFFIXES", "SourceEditor", "default_editor_font", "image_paths"]
+__all__ = ["SourceEditor", "default_editor_font", "image_paths"]
 
-# What a browser shows; the core checks the content when the file is imported, this only routes the drop.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".ico"})
 # Below 11 pt a monospace font is tiring for prose; above 12 pt too few words fit a line.
 MIN_POINT_SIZE = 11.0
 MAX_POINT_SIZE = 12.0

@@ -522,7 +522,8 @@ def _read_text(config_file: Path) -> str:
     except SiteFileError as err:
         raise SiteConfigError(err.message) from None
     try:
-        return data.decode("utf-8")
+        # Windows editors save TOML with a BOM, which tomllib does not accept.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SiteConfigError(_where(config_file, line) + "is not UTF-8 text", line) from None

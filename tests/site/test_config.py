@@ -187,6 +187,12 @@ def test_a_config_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> N
     assert "is not UTF-8 text" in caught.value.message
 
 
+def test_a_config_saved_with_a_bom_is_read(example_site: Path) -> None:
+    config = example_site / CONFIG_FILE_NAME
+    config.write_bytes(b"\xef\xbb\xbf" + config.read_bytes())
+    assert read_config(config).image_url_prefix == "/images/blog/"
+
+
 # --- inference -------------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.article.document import split_article
+
 SAMPLE = (
     Path(__file__).resolve().parent.parent
     / "resources"
@@ -39,13 +41,13 @@ def sample_text() -> str:
 def large_article(size: int) -> str:
     """An article of about `size` characters: the sample's front matter, then its body repeated with
     numbered headings (so anchors stay unique) and extra lists, code and tables."""
-    text = sample_text()
-    end = text.index("\n---\n", 4) + 5
-    front, body = text[:end], text[end:]
-    parts = [front]
+    article = split_article(sample_text())
+    parts = [article.text[: article.body_start]]
+    length = len(parts[0])
     number = 0
-    while sum(map(len, parts)) < size:
+    while length < size:
         number += 1
-        parts.append(body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n"))
-        parts.append(_EXTRA.format(n=number))
+        section = article.body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n")
+        parts += [section, _EXTRA.format(n=number)]
+        length += len(parts[-2]) + len(parts[-1])
     return "".join(parts)

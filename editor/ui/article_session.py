@@ -85,28 +85,22 @@ class ArticleSession(QObject):
         """Open `path` (and its site); raises ArticleError or SiteFileError, leaving the session as it was."""
         opened = open_article(path)
         site = load_site(path)
-        self._opened = opened
-        self.site = site
-        self.path = path
-        self._newline = newline_of(opened.text)
-        self._replace_text(opened.text.replace("\r\n", "\n"))
-        self.document.clearUndoRedoStacks()
-        self.document.setModified(False)
-        self.path_changed.emit(path)
-        self.loaded.emit()
-        self._refresh_front_matter()
-        self._start_validation()
+        self._show(opened.text.replace("\r\n", "\n"), site, opened, newline=newline_of(opened.text))
 
     def load_text(self, text: str, site: SiteConfig) -> None:
         """Start an unsaved article (from a template) in `site`; it gets a path at its first save."""
-        self._opened = None
+        self._show(text, site, None, newline="\n")
+
+    def _show(self, text: str, site: SiteConfig, opened: OpenedArticle | None, *, newline: str) -> None:
+        self._opened = opened
         self.site = site
-        self.path = None
-        self._newline = "\n"
+        self.path = opened.path if opened is not None else None
+        self._newline = newline
         self._replace_text(text)
         self.document.clearUndoRedoStacks()
-        self.document.setModified(True)
-        self.path_changed.emit(None)
+        # A new article is unsaved work from the start; an opened one is what is on disk.
+        self.document.setModified(opened is None)
+        self.path_changed.emit(self.path)
         self.loaded.emit()
         self._refresh_front_matter()
         self._start_validation()

@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         try:
             self.session.save()
         except ChangedOnDiskError as error:
-            answer = QMessageBox.warning(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
                 self.tr("The file changed on disk"),
                 error.message
                 + "\n\n"
@@ -325,8 +325,13 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.SaveAll
                 | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self,
             )
+            # Standard buttons keep their roles and keys; their stock words ("Save All") would mislead.
+            box.button(QMessageBox.StandardButton.Save).setText(self.tr("&Overwrite"))
+            box.button(QMessageBox.StandardButton.SaveAll).setText(self.tr("Save &As…"))
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            answer = box.exec()
             if answer == QMessageBox.StandardButton.Save:
                 return self._save_forced()
             if answer == QMessageBox.StandardButton.SaveAll:

@@ -32,13 +32,18 @@ def type_and_accept(text: str) -> Callable[[QDialog], None]:
     return answer
 
 
-def press(button: QMessageBox.StandardButton, seen: list[str] | None = None) -> Callable[[QDialog], None]:
-    """An answer for a QMessageBox: remember its text in `seen`, then press `button`."""
+def press(
+    button: QMessageBox.StandardButton, seen: list[str] | None = None, labels: list[str] | None = None
+) -> Callable[[QDialog], None]:
+    """An answer for a QMessageBox: remember its text in `seen` and its buttons' words in `labels`, then
+    press `button`."""
 
     def answer(dialog: QDialog) -> None:
         assert isinstance(dialog, QMessageBox), type(dialog)
         if seen is not None:
             seen.append(dialog.text())
+        if labels is not None:
+            labels.extend(choice.text().replace("&", "") for choice in dialog.buttons())
         target: QWidget | None = dialog.button(button)
         assert target is not None, f"no {button} button"
         target.click()

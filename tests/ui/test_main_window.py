@@ -184,9 +184,11 @@ def test_a_save_the_core_refuses_says_why_and_keeps_the_edits(
     qtbot.keyClicks(window.editor, "Mine")
     article.write_text("Theirs\n", encoding="utf-8")
     seen: list[str] = []
-    when_dialog_opens(press(QMessageBox.StandardButton.Cancel, seen))
+    labels: list[str] = []
+    when_dialog_opens(press(QMessageBox.StandardButton.Cancel, seen, labels))
     assert not window.save()
     assert "changed by another program" in seen[0]
+    assert {"Overwrite", "Save As…", "Cancel"} <= set(labels) and "Save All" not in labels
     assert article.read_text(encoding="utf-8") == "Theirs\n" and window.session.is_modified()
 
     shutil.rmtree(article.parent)

@@ -6,12 +6,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
-    QMimeData,
     QObject,
     QProcess,
     QProcessEnvironment,
@@ -19,15 +18,13 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import editor
 from editor.render.page import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
-from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
 from editor.ui.render_worker import (
     WORKER_ARGUMENT,
     WORKER_MODULE,
@@ -38,7 +35,12 @@ from editor.ui.render_worker import (
     SiteMessage,
     encode_message,
 )
-from editor.ui.source_editor import image_paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+
+    from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage
+    from editor.ui.preview_view import PreviewView
 
 # Why a process and not a QThread: Python-Markdown holds the GIL for the whole parse (~470 ms for a
 # 1 MB article), so a render thread would still freeze typing. A QProcess running render_worker keeps the
@@ -51,6 +53,8 @@ from editor.ui.source_editor import image_paths
 RENDER_TIMEOUT_MS = 30_000
 # Crashes in a row, without a render in between, before the pane stops restarting the worker.
 MAX_RESTARTS = 3
+# The web page is built after the window's first paint, or after this long if the pane is not painted.
+PAGE_START_FALLBACK_MS = 100
 # Scroll requests are coalesced to one per display frame or so.
 SCROLL_INTERVAL_MS = 30
 
@@ -151,52 +155,16 @@ class RenderProcess(QObject):
         self.died.emit(why)
 
 
-class PreviewView(QWebEngineView):
-    """The web view, except that image files dropped on it are reported instead of opened."""
-
-    image_files_dropped = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        # QWebEngineView draws through a child widget created with the first page; drops land on it.
-        self.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Catch drag and drop on the view and its children before the page sees them."""
-        kind = event.type()
-        if kind == QEvent.Type.ChildAdded and watched is self:
-            child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
-                child.installEventFilter(self)
-        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
-            event, (QDragEnterEvent, QDragMoveEvent)
-        ):
-            if self.image_files(event.mimeData()):
-                event.acceptProposedAction()
-            else:
-                event.ignore()
-            return True
-        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            paths = self.image_files(event.mimeData())
-            if paths:
-                event.acceptProposedAction()
-                self.image_files_dropped.emit(paths)
-            else:
-                event.ignore()
-            return True
-        return super().eventFilter(watched, event)
-
-    def image_files(self, mime: QMimeData) -> list[Path]:
-        """The local image files in a drag, in order, by the same rule as drops on the source."""
-        return image_paths(mime)
-
-
 class PreviewPane(QWidget):
     """The rendered article, kept up to date as the text changes, without stealing time from typing."""
 
     image_files_dropped = Signal(list)
     rendered = Signal()
+    # Built on the first turn of the event loop (see _build_page).
+    view: PreviewView
+    page: PreviewPage
+    profile: QWebEngineProfile
+    interceptor: LocalOnlyInterceptor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,19 +175,11 @@ class PreviewPane(QWidget):
             "QLabel#previewBanner { background: #fff3cd; color: #5c4400; padding: 4px; }"
         )
         self.banner.hide()
-        self.view = PreviewView(self)
-        self.interceptor = LocalOnlyInterceptor()
-        self.profile = create_private_profile(self.interceptor)
-        self.page = PreviewPage(self.profile, self.view)
-        # Children are deleted after their parent's destructor ran: page, then profile, then interceptor.
-        self.profile.setParent(self.page)
-        self.view.setPage(self.page)
-        self.view.image_files_dropped.connect(self.image_files_dropped)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.view, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.banner)
+        self._built = False
 
         self._provider: Callable[[], str] | None = None
         self._site: SiteConfig | None = None
@@ -244,11 +204,42 @@ class PreviewPane(QWidget):
         self._watchdog = QTimer(self, singleShot=True, interval=RENDER_TIMEOUT_MS)
         self._watchdog.timeout.connect(self._render_timed_out)
 
-        self.page.loadFinished.connect(self._on_load_finished)
         self.worker = RenderProcess(self)
         self.worker.replied.connect(self._on_reply)
         self.worker.died.connect(self._on_worker_died)
+        # The worker starts now: its imports run on the other core while the window comes up.
         self._start_worker()
+        # A pane that is not painted soon (hidden, or offscreen without a window) starts anyway.
+        QTimer.singleShot(PAGE_START_FALLBACK_MS, self._build_page)
+
+    @property
+    def started(self) -> bool:
+        """Whether the web page exists yet (it is built right after the pane first paints)."""
+        return self._built
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Chromium takes a few hundred milliseconds to start: the window paints its text first.
+        if not self._built:
+            QTimer.singleShot(0, self._build_page)
+        super().paintEvent(event)
+
+    def _build_page(self) -> None:
+        if self._built or self._shut_down:
+            return
+        from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
+        from editor.ui.preview_view import PreviewView
+
+        self.view = PreviewView(self)
+        self.interceptor = LocalOnlyInterceptor()
+        self.profile = create_private_profile(self.interceptor)
+        self.page = PreviewPage(self.profile, self.view)
+        # Children are deleted after their parent's destructor ran: page, then profile, then interceptor.
+        self.profile.setParent(self.page)
+        self.view.setPage(self.page)
+        self.view.image_files_dropped.connect(self.image_files_dropped)
+        self.page.loadFinished.connect(self._on_load_finished)
+        self._layout.addWidget(self.view, 1)
+        self._built = True
         self._allow_site_files()
         self._load_shell()
 
@@ -257,7 +248,7 @@ class PreviewPane(QWidget):
     @property
     def blocked_requests(self) -> list[QUrl]:
         """Every URL the page asked for and did not get."""
-        return self.interceptor.blocked_requests
+        return self.interceptor.blocked_requests if self._built else []
 
     def set_site(self, site: SiteConfig, article_path: Path | None) -> None:
         """Show the article as part of `site`: its images, its stylesheet; reloads only for a new look."""
@@ -267,9 +258,10 @@ class PreviewPane(QWidget):
         # The worker's fresh renderer resends every block; the page must expect that.
         self._page_reset = True
         self._dirty = True
-        self._allow_site_files()
-        if self._shell_identity() != self._shell_key:
-            self._load_shell()
+        if self._built:
+            self._allow_site_files()
+            if self._shell_identity() != self._shell_key:
+                self._load_shell()
         self._start_render()
 
     def _allow_site_files(self) -> None:

@@ -38,6 +38,7 @@ def window(qtbot: QtBot, tmp_path: Path, example_site: Path) -> Iterator[MainWin
 
 
 def page_text(qtbot: QtBot, window: MainWindow, script: str) -> object:
+    qtbot.waitUntil(lambda: window.preview.started, timeout=5000)
     result: list[object] = []
     window.preview.view.page().runJavaScript(script, 0, result.append)
     qtbot.waitUntil(lambda: bool(result), timeout=5000)

@@ -22,10 +22,10 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import editor
-from editor.render.page import preview_page_html
+from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
-from editor.ui.render_worker import (
+from editor.ui.render_protocol import (
     WORKER_ARGUMENT,
     WORKER_MODULE,
     FrameBuffer,

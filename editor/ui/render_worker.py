@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import struct
 import sys
 import traceback
-from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from editor.article.document import BOM
@@ -19,85 +16,17 @@ from editor.article.schema import DEFAULT_SCHEMA
 from editor.render.export import article_page_url, file_url_resolver
 from editor.render.markdown_renderer import IncrementalRenderer
 from editor.render.page import render_header, search_description
-from editor.site.config import SiteConfig
+from editor.ui.render_protocol import (
+    HEADER,
+    RenderFailure,
+    RenderReply,
+    RenderRequest,
+    SiteMessage,
+    encode_message,
+)
+
 
 # This module runs in its own process and must not import Qt: it starts faster and keeps no GUI state.
-# Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
-_HEADER = struct.Struct(">Q")
-WORKER_MODULE = "editor.ui.render_worker"
-# A frozen build has no python to run -m with; its entry point runs main() when given this argument.
-WORKER_ARGUMENT = "--render-worker"
-
-
-@dataclass(frozen=True)
-class SiteMessage:
-    """The site whose URLs the article's images resolve against (None: no site, images show as missing).
-
-    The labels are the header's words in the user's language; the worker has no translator.
-    """
-
-    site: SiteConfig | None
-    article_path: Path | None
-    published_label: str = "Published"
-    updated_label: str = "Updated"
-
-
-@dataclass(frozen=True)
-class RenderRequest:
-    """Render `text` (front matter and body). With `reset` the page is empty: send every block."""
-
-    request_id: int
-    text: str
-    reset: bool
-
-
-@dataclass(frozen=True)
-class RenderReply:
-    """The JavaScript that brings the page up to date, or "" when nothing on it changes."""
-
-    request_id: int
-    script: str
-    front_matter_error: str | None
-    block_count: int
-    sent_blocks: int
-
-
-@dataclass(frozen=True)
-class RenderFailure:
-    """The renderer raised: a bug, reported instead of killing the worker."""
-
-    request_id: int
-    message: str
-
-
-def encode_message(message: object) -> bytes:
-    """One framed message."""
-    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    return _HEADER.pack(len(payload)) + payload
-
-
-class FrameBuffer:
-    """Collects bytes as they arrive and returns each message once all of it is there."""
-
-    def __init__(self) -> None:
-        self._data = bytearray()
-
-    def feed(self, data: bytes) -> list[object]:
-        """The messages completed by `data`, in order."""
-        self._data += data
-        messages: list[object] = []
-        start = 0
-        while len(self._data) - start >= _HEADER.size:
-            (length,) = _HEADER.unpack_from(self._data, start)
-            end = start + _HEADER.size + length
-            if len(self._data) < end:
-                break
-            messages.append(pickle.loads(self._data[start + _HEADER.size : end]))
-            start = end
-        del self._data[:start]
-        return messages
-
-
 class PagePatcher:
     """Turns article texts into scripts that patch the preview page, sending only blocks the page lacks.
 
@@ -195,10 +124,10 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """Answer messages from `requests` until it closes (the editor quit or let go of the worker)."""
     patcher = PagePatcher()
     while True:
-        header = _read_exactly(requests, _HEADER.size)
+        header = _read_exactly(requests, HEADER.size)
         if header is None:
             return
-        (length,) = _HEADER.unpack(header)
+        (length,) = HEADER.unpack(header)
         payload = _read_exactly(requests, length)
         if payload is None:
             return

@@ -7,13 +7,8 @@ import re
 from pathlib import Path
 
 from editor.render import render_body
-from editor.render.page import (
-    bundled_css,
-    export_html,
-    preview_page_html,
-    render_header,
-    search_description,
-)
+from editor.render.page import export_html, render_header, search_description
+from editor.render.shell import bundled_css, preview_page_html
 from tests.render.helpers import SAMPLE_ARTICLE, file_resolver, read_article, split_front_matter
 
 SAMPLE_FIELDS = {

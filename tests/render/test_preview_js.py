@@ -7,7 +7,7 @@ import json
 import pytest
 
 from editor.render import IncrementalRenderer
-from editor.render.page import preview_page_html
+from editor.render.shell import preview_page_html
 
 pytestmark = pytest.mark.gui
 

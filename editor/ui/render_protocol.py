@@ -1,0 +1,86 @@
+"""What the editor and its render worker say to each other, and how it is framed on the pipe; no Qt and
+no Markdown here, so both ends import it cheaply."""
+
+from __future__ import annotations
+
+import pickle
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.site.config import SiteConfig
+
+# Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
+HEADER = struct.Struct(">Q")
+WORKER_MODULE = "editor.ui.render_worker"
+# A frozen build has no python to run -m with; its entry point runs main() when given this argument.
+WORKER_ARGUMENT = "--render-worker"
+
+
+@dataclass(frozen=True)
+class SiteMessage:
+    """The site whose URLs the article's images resolve against (None: no site, images show as missing).
+
+    The labels are the header's words in the user's language; the worker has no translator.
+    """
+
+    site: SiteConfig | None
+    article_path: Path | None
+    published_label: str = "Published"
+    updated_label: str = "Updated"
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """Render `text` (front matter and body). With `reset` the page is empty: send every block."""
+
+    request_id: int
+    text: str
+    reset: bool
+
+
+@dataclass(frozen=True)
+class RenderReply:
+    """The JavaScript that brings the page up to date, or "" when nothing on it changes."""
+
+    request_id: int
+    script: str
+    front_matter_error: str | None
+    block_count: int
+    sent_blocks: int
+
+
+@dataclass(frozen=True)
+class RenderFailure:
+    """The renderer raised: a bug, reported instead of killing the worker."""
+
+    request_id: int
+    message: str
+
+
+def encode_message(message: object) -> bytes:
+    """One framed message."""
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return HEADER.pack(len(payload)) + payload
+
+
+class FrameBuffer:
+    """Collects bytes as they arrive and returns each message once all of it is there."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def feed(self, data: bytes) -> list[object]:
+        """The messages completed by `data`, in order."""
+        self._data += data
+        messages: list[object] = []
+        start = 0
+        while len(self._data) - start >= HEADER.size:
+            (length,) = HEADER.unpack_from(self._data, start)
+            end = start + HEADER.size + length
+            if len(self._data) < end:
+                break
+            messages.append(pickle.loads(self._data[start + HEADER.size : end]))
+            start = end
+        del self._data[:start]
+        return messages

@@ -8,8 +8,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from editor.article.slug import slugify
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileError
@@ -120,6 +118,9 @@ def detect_image_extension(data: bytes, name: str = "the file") -> str:
     """The extension (".png", ".jpg", ".svg"...) of the format of `data`; ImageImportError if none."""
     if _SVG_ROOT.match(data[:_SVG_SNIFF_BYTES]):
         return ".svg"
+    # Pillow is loaded when an image is first imported, not when the editor starts.
+    from PIL import Image
+
     shown = _display_name(name)
     formats = [fmt for fmt in _PILLOW_EXTENSIONS if fmt in _pillow_formats()]
     try:
@@ -191,10 +192,14 @@ def _display_name(name: str) -> str:
 
 
 def _pillow_formats() -> set[str]:
+    from PIL import Image
+
     Image.init()
     return set(Image.OPEN)
 
 
 def _megapixels() -> str:
+    from PIL import Image
+
     limit = Image.MAX_IMAGE_PIXELS
     return f"{limit / 1e6:.0f}" if limit else "unlimited"

@@ -1,0 +1,455 @@
+"""The real window offscreen: keystroke → preview latency, GUI stalls, start-up, open/save/check, memory."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# Children inherit these; they must be set before Qt is imported anywhere in the process.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_SITE = ROOT / "resources" / "example-site"
+BLOG = Path("content") / "blog"
+SIZES = (("6 KB", 0), ("100 KB", 100_000), ("1 MB", 1_000_000))
+# Letters Danish prose rarely has, so typed text cannot be mistaken for the paragraph's own text.
+TYPED_PATTERN = "qzx "
+INTERVAL_MS = 20
+MARK = "BENCH "  # the prefix of the child's result lines on stdout (Chromium writes its own lines too)
+Result = dict[str, Any]
+
+
+# ---- child side: one measurement per fresh process ---------------------------------------------------
+
+
+def _emit(values: Result) -> None:
+    print(MARK + json.dumps(values), flush=True)
+
+
+def _tree_rss_mb(root: int) -> tuple[float, int]:
+    """Summed VmRSS of `root` and all its descendants (MB), and how many processes that is."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: the fields start after the last ')'.
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total_kb, count, pending = 0, 0, [root]
+    while pending:
+        pid = pending.pop()
+        pending += children.get(pid, [])
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+                    count += 1
+        except OSError:
+            continue
+    return total_kb / 1024, count
+
+
+def _make_window(settings_file: Path) -> tuple[Any, Any]:
+    """The application and window the way editor.ui.app.run_app builds them, with private settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.app import APPLICATION, ORGANIZATION
+    from editor.ui.main_window import MainWindow
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    return app, window
+
+
+def _wait(condition: Callable[[], bool], timeout: float) -> bool:
+    from PySide6.QtTest import QTest
+
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        QTest.qWait(5)
+    return True
+
+
+def _shown_and_rendered(window: Any, path: Path, timeout: float = 60) -> float:
+    """Show the window on `path` and wait for the first render; returns seconds from open to render."""
+    rendered: list[float] = []
+    window.preview.rendered.connect(lambda: rendered.append(time.perf_counter()))
+    window.resize(1400, 900)
+    window.show()
+    started = time.perf_counter()
+    if not window.open_path(path):
+        raise RuntimeError(f"cannot open {path}")
+    if not _wait(lambda: bool(rendered), timeout):
+        raise RuntimeError("the preview never rendered")
+    return rendered[0] - started
+
+
+def _finish(window: Any) -> None:
+    # The worker is stopped; Chromium's helpers end with our process (and the parent kills the group).
+    window.preview.shut_down()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def child_startup(path: Path, settings_file: Path) -> None:
+    """Timestamps (time.time) of the editor's first paint with text and of the first preview render."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    marks: Result = {"python": time.time()}
+    # What run_app does before importing Qt.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    app, window = _make_window(settings_file)
+    marks["window_built"] = time.time()
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "window" not in marks and window.editor.toPlainText():
+                # The paint runs now; the frame is on screen once this event is handled.
+                QTimer.singleShot(0, lambda: marks.setdefault("window", time.time()))
+            return False
+
+    watch = PaintWatch()
+    window.editor.viewport().installEventFilter(watch)
+
+    def on_rendered() -> None:
+        marks.setdefault("preview", time.time())
+        marks["rss_mb"], marks["processes"] = _tree_rss_mb(os.getpid())
+        _emit(marks)
+        _finish(window)
+
+    window.preview.rendered.connect(on_rendered)
+    window.show()
+    window.open_path(path)
+    QTimer.singleShot(60_000, app.quit)
+    app.exec()
+    _emit(marks)
+    _finish(window)
+
+
+def child_memory(path: Path, settings_file: Path) -> None:
+    """Whole-tree RSS after opening `path` and its first render (plus a moment for the page to settle)."""
+    from PySide6.QtTest import QTest
+
+    _app, window = _make_window(settings_file)
+    _shown_and_rendered(window, path)
+    QTest.qWait(500)
+    rss, count = _tree_rss_mb(os.getpid())
+    _emit({"rss_mb": rss, "processes": count})
+    _finish(window)
+
+
+def child_open_save(path: Path, settings_file: Path) -> None:
+    """Seconds to open `path`, to its first render, and to save it after one edit."""
+    from PySide6.QtTest import QTest
+
+    _app, window = _make_window(settings_file)
+    window.resize(1400, 900)
+    window.show()
+    # The window is up and its page started, so only the opening itself is timed.
+    _wait(lambda: window.preview.started, 10)
+    QTest.qWait(300)
+    rendered: list[float] = []
+    window.preview.rendered.connect(lambda: rendered.append(time.perf_counter()))
+    open_started = time.perf_counter()
+    window.open_path(path)
+    opened = time.perf_counter() - open_started
+    _wait(lambda: bool(rendered), 60)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(len(window.editor.toPlainText()) // 2)
+    cursor.insertText("x")
+    started = time.perf_counter()
+    window.session.save(force=True)
+    saved = time.perf_counter() - started
+    _emit({"open": opened, "open_rendered": rendered[0] - open_started if rendered else None, "save": saved})
+    _finish(window)
+
+
+def _typing_position(text: str) -> tuple[int, int, str]:
+    """Where to type: after a space mid-line in a plain paragraph near the middle; (offset, line, context)."""
+    needle = "\nI studiet blev fem patienter"
+    start = text.find(needle, len(text) // 2)
+    if start < 0:
+        start = text.rfind(needle)
+    start += 1
+    end = text.index("\n", start)
+    offset = text.index(" ", (start + end) // 2) + 1
+    context = text[offset - 30 : offset]
+    line = text.count("\n", 0, start) + 1
+    return offset, line, context
+
+
+def child_typing(path: Path, settings_file: Path, count: int) -> None:
+    """Type `count` characters at INTERVAL_MS; latency of each to the page, and the GUI thread's stalls."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    _app, window = _make_window(settings_file)
+    _shown_and_rendered(window, path)
+    offset, line, context = _typing_position(window.editor.toPlainText())
+    cursor = window.editor.textCursor()
+    cursor.setPosition(offset)
+    window.editor.setTextCursor(cursor)
+    window.editor.setFocus()
+    # Scrolling to the cursor renders and patches too; let that finish before the clock starts.
+    QTest.qWait(1000)
+
+    typed = (TYPED_PATTERN * count)[:count]
+    # The paragraph's own element, found by its source line (typing adds no lines), not the whole body.
+    script = f"(function(){{var e=document.querySelector('[data-line=\"{line}\"]');return e?e.textContent:null}})()"
+    key_times: list[float] = []
+    latencies: list[float | None] = [None] * count
+    shown = [0]
+    final: list[float] = []
+    ticks: list[float] = []
+    loop = QEventLoop()
+
+    def on_text(text: object) -> None:
+        now = time.perf_counter()
+        if not isinstance(text, str) or context not in text:
+            return
+        after = text[text.index(context) + len(context) :]
+        pressed = typed[: len(key_times)]
+        k = 0
+        while k < len(pressed) and k < len(after) and after[k] == pressed[k]:
+            k += 1
+        for index in range(shown[0], k):
+            latencies[index] = now - key_times[index]
+        shown[0] = max(shown[0], k)
+        if shown[0] == count and not final:
+            final.append(now - key_times[-1])
+            loop.quit()
+
+    def ask_page(*_args: object) -> None:
+        # Queued after the pane's own patch script, so the answer reflects that patch.
+        window.preview.page.runJavaScript(script, 0, on_text)
+
+    # Every reply is patched into the page, whether or not the pane then emits rendered.
+    window.preview.worker.replied.connect(ask_page)
+    window.preview.rendered.connect(ask_page)
+
+    def type_next() -> None:
+        if len(key_times) == count:
+            typing.stop()
+            return
+        key_times.append(time.perf_counter())
+        QTest.keyClicks(window.editor, typed[len(key_times) - 1])
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+
+    probe = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=1)
+    probe.timeout.connect(tick)
+    typing = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=INTERVAL_MS)
+    typing.timeout.connect(type_next)
+    probe.start()
+    typing.start()
+    QTimer.singleShot(count * INTERVAL_MS + 30_000, loop.quit)
+    loop.exec()
+    probe.stop()
+    lateness = sorted(max(0.0, b - a - 0.001) for a, b in itertools.pairwise(ticks))
+    done = [value for value in latencies if value is not None]
+    _emit(
+        {
+            "latencies": done,
+            "missing": count - len(done),
+            "final": final[0] if final else None,
+            "stall_max": lateness[-1] if lateness else None,
+            "stall_p99": _percentile(lateness, 99) if lateness else None,
+        }
+    )
+    _finish(window)
+
+
+# ---- parent side --------------------------------------------------------------------------------------
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def _run_child(arguments: list[str], timeout: float = 180) -> tuple[float, Result]:
+    """Run one measurement in a fresh process; returns the time.time() just before it started, and its result."""
+    command = [sys.executable, "-m", "benchmarks.window_bench", "--child", *arguments]
+    started = time.time()
+    # A session of its own, so Chromium's helper processes can be ended with it, by its group id.
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        out, err = "", "timed out"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    lines = [line[len(MARK) :] for line in out.splitlines() if line.startswith(MARK)]
+    if not lines:
+        tail = "\n".join(err.strip().splitlines()[-8:])
+        raise RuntimeError(f"{' '.join(arguments[:1])} gave no result:\n{tail}")
+    return started, json.loads(lines[0])
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    return (
+        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}; "
+        f"PySide6 {PySide6.__version__}, Qt {qVersion()}; {os.environ['QT_QPA_PLATFORM']}"
+    )
+
+
+class Table:
+    """Rows of a figure, its target and whether it met it."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.failed = 0
+
+    def add(self, name: str, value: float | None, unit: str, limit: float | None = None) -> None:
+        if value is None:
+            figure, verdict = "n/a", "FAIL" if limit is not None else ""
+        else:
+            scale = 1000 if unit == "ms" else 1
+            figure = f"{value * scale:.0f} {unit}" if unit != "s" else f"{value:.3f} s"
+            verdict = "" if limit is None else ("PASS" if value <= limit else "FAIL")
+        target = "" if limit is None else f"≤ {limit * (1000 if unit == 'ms' else 1):g} {unit}"
+        self.failed += verdict == "FAIL"
+        self.rows.append((name, figure, target, verdict))
+
+    def print(self) -> None:
+        width = max(len(row[0]) for row in self.rows)
+        print(f"{'measure':<{width}}  {'figure':>9}  {'target':>10}  result")
+        for name, figure, target, verdict in self.rows:
+            print(f"{name:<{width}}  {figure:>9}  {target:>10}  {verdict}")
+
+
+def main(quick: bool = False) -> bool:
+    """Print the window's table with PASS/FAIL per target; True when every target is met."""
+    from benchmarks.corpus import large_article, sample_text
+
+    keystrokes = 60 if quick else 200
+    startups = 2 if quick else 5
+    print(f"machine: {_machine()}")
+    print(f"{keystrokes} keystrokes at {INTERVAL_MS} ms per size, {startups} start-ups")
+    table = Table()
+    p95_limits = {"6 KB": 0.050, "100 KB": 0.100, "1 MB": 0.250}
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        shutil.copytree(EXAMPLE_SITE, site)
+        settings = Path(folder) / "settings.ini"
+        articles = {}
+        for label, size in SIZES:
+            path = site / BLOG / f"bench-{label.replace(' ', '').lower()}.md"
+            path.write_text(sample_text() if size == 0 else large_article(size), encoding="utf-8")
+            articles[label] = path
+        sample, big = articles["6 KB"], articles["1 MB"]
+
+        for label, path in articles.items():
+            _, typing = _run_child(["typing", str(path), str(settings), str(keystrokes)])
+            latencies = typing["latencies"]
+            median = statistics.median(latencies) if latencies else None
+            p95 = _percentile(latencies, 95) if latencies and not typing["missing"] else None
+            table.add(f"{label} keystroke→preview median", median, "ms", 0.025 if label == "6 KB" else None)
+            table.add(f"{label} keystroke→preview p95", p95, "ms", p95_limits[label])
+            table.add(f"{label} final after last keystroke", typing["final"], "ms", 0.250)
+            table.add(f"{label} GUI stall max", typing["stall_max"], "ms", 0.016)
+            table.add(f"{label} GUI stall p99", typing["stall_p99"], "ms")
+
+        pythons, builds, windows, previews = [], [], [], []
+        for _ in range(startups):
+            started, marks = _run_child(["startup", str(sample), str(settings)])
+            windows.append(marks["window"] - started if "window" in marks else float("inf"))
+            previews.append(marks["preview"] - started if "preview" in marks else float("inf"))
+            pythons.append(marks["python"] - started)
+            builds.append(marks["window_built"] - started)
+        table.add("start-up: Python running our module", statistics.median(pythons), "s")
+        table.add("start-up: MainWindow built (Qt imported)", statistics.median(builds), "s")
+        table.add("start-up: window with text (median)", statistics.median(windows), "s", 0.3)
+        table.add("start-up: preview painted (median)", statistics.median(previews), "s", 0.6)
+
+        _, figures = _run_child(["opensave", str(big), str(settings)])
+        table.add("1 MB open (window.open_path)", figures["open"], "ms")
+        table.add("1 MB open → first preview render", figures["open_rendered"], "ms")
+        table.add("1 MB save after one edit", figures["save"], "ms")
+        checks = []
+        for _ in range(2 if quick else 5):
+            started_check = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "editor", "check", str(big)],
+                cwd=ROOT,
+                capture_output=True,
+                check=False,
+            )
+            checks.append(time.perf_counter() - started_check)
+        table.add("1 MB `python -m editor check` (median)", statistics.median(checks), "s")
+
+        for label, path, limit in (("sample", sample, 330), ("1 MB", big, 400)):
+            _, memory = _run_child(["memory", str(path), str(settings)])
+            table.add(
+                f"RSS of the tree, {label} ({memory['processes']} processes)", memory["rss_mb"], "MB", limit
+            )
+    table.print()
+    verdict = "all targets met" if not table.failed else f"{table.failed} target(s) missed"
+    print(f"window_bench: {verdict}")
+    return not table.failed
+
+
+def _child(arguments: list[str]) -> None:
+    mode, path, settings = arguments[0], Path(arguments[1]), Path(arguments[2])
+    if mode == "startup":
+        child_startup(path, settings)
+    elif mode == "memory":
+        child_memory(path, settings)
+    elif mode == "opensave":
+        child_open_save(path, settings)
+    elif mode == "typing":
+        child_typing(path, settings, int(arguments[3]))
+    else:
+        raise SystemExit(f"unknown measurement {mode}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer keystrokes and start-ups (a smoke check)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        _child(options.child)
+    else:
+        sys.exit(0 if main(quick=options.quick) else 1)

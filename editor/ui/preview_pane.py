@@ -160,7 +160,7 @@ class PreviewPane(QWidget):
 
     image_files_dropped = Signal(list)
     rendered = Signal()
-    # Built on the first turn of the event loop (see _build_page).
+    # Built right after the pane first paints (see _build_page).
     view: PreviewView
     page: PreviewPage
     profile: QWebEngineProfile
@@ -210,7 +210,7 @@ class PreviewPane(QWidget):
         # The worker starts now: its imports run on the other core while the window comes up.
         self._start_worker()
         # A pane that is not painted soon (hidden, or offscreen without a window) starts anyway.
-        QTimer.singleShot(PAGE_START_FALLBACK_MS, self._build_page)
+        QTimer.singleShot(PAGE_START_FALLBACK_MS, self, self._build_page)
 
     @property
     def started(self) -> bool:
@@ -220,7 +220,7 @@ class PreviewPane(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         # Chromium takes a few hundred milliseconds to start: the window paints its text first.
         if not self._built:
-            QTimer.singleShot(0, self._build_page)
+            QTimer.singleShot(0, self, self._build_page)
         super().paintEvent(event)
 
     def _build_page(self) -> None:

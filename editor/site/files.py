@@ -9,6 +9,7 @@ import hashlib
 import os
 import secrets
 import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = [
     "ChangedOnDiskError",
     "DiskFullError",
     "FileAccessError",
+    "FileLock",
     "FileStamp",
     "FileTooLargeError",
     "MissingFileError",
@@ -47,9 +49,12 @@ __all__ = [
     "ensure_folder",
     "has_changed",
     "list_backups",
+    "lock_file",
     "read_file",
+    "remove_folder",
     "restore_backup",
     "save_file",
+    "write_private_file",
 ]
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -240,6 +245,91 @@ def restore_backup(path: Path, backup: Backup, *, expected: FileStamp | None) ->
         raise ValueError(f"{backup.path} is not a backup of {path}")
     data, _ = read_file(backup.path, max_bytes=max(DEFAULT_MAX_BYTES, backup.size))
     return save_file(path, data, expected=expected)
+
+
+def write_private_file(path: Path, data: bytes) -> FileStamp:
+    """Replace `path` with `data` atomically, readable by the owner only (0600), with no backup.
+
+    A write cut short (a crash, a full disk) leaves the previous content of `path` whole, never a partial
+    or empty file: the bytes go to a synced temp file first, which then takes the name in one rename.
+    """
+    tmp, stamp = _write_temp(path, data, _PRIVATE_MODE, exact_mode=True, owner=None)
+    _move_into_place(tmp, path, path)
+    return stamp
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove `folder`, its files and subfolders; quietly, since a folder already gone is the goal."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        entry = folder / name
+        if entry.is_dir() and not entry.is_symlink():
+            remove_folder(entry)
+        else:
+            _remove_quietly(entry)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+class FileLock:
+    """An exclusive advisory lock on a file, held until `release` or until the process ends (even killed)."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        """Give the lock up; closing the descriptor is what releases it."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __del__(self) -> None:
+        self.release()
+
+
+def lock_file(path: Path) -> FileLock | None:
+    """Lock `path` (created, 0600, if missing) for this process; None while another process holds it.
+
+    The operating system drops the lock when its holder dies, however it dies, so a lock that can be
+    taken tells a live owner from a crashed one without trusting process ids, which get reused.
+    """
+    try:
+        fd = os.open(
+            path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0), 0o600
+        )
+    except OSError as err:
+        raise _os_error(err, path, writing=True) from None
+    try:
+        if _try_lock(fd):
+            return FileLock(fd)
+    except OSError as err:
+        os.close(fd)
+        raise _os_error(err, path, writing=True) from None
+    os.close(fd)
+    return None
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        # flock, not fcntl's record locks: it belongs to this open file, so two stores in one process
+        # (or two windows) exclude each other too, and a close elsewhere in the process cannot drop it.
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 # --- writing ---------------------------------------------------------------------------------------------

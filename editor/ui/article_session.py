@@ -126,6 +126,11 @@ class ArticleSession(QObject):
         return self.document.isModified()
 
     @property
+    def base_sha256(self) -> str | None:
+        """SHA-256 of the file's bytes as last read or saved; None for an article never saved."""
+        return self._opened.stamp.sha256 if self._opened is not None else None
+
+    @property
     def front_matter(self) -> FrontMatter | None:
         """The last front matter parsed from the document, or None while it is broken."""
         return self._front
@@ -159,6 +164,14 @@ class ArticleSession(QObject):
         """Reload the file from disk, dropping the edits."""
         if self.path is not None:
             self.load(self.path)
+
+    def replace_all(self, text: str) -> None:
+        """Replace the whole text as one undoable edit (a recovered buffer over the file it came from)."""
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text.replace("\r\n", "\n"))
+        cursor.endEditBlock()
 
     # ---- field edits -------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,6 +29,7 @@ from editor.site.article_files import new_article_text
 from editor.site.config import load_site
 from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
+from editor.site.recovery import BufferInfo, RecoveryEntry, RecoveryStore
 from editor.ui.article_session import ArticleSession
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
@@ -40,6 +41,8 @@ from editor.ui.source_editor import SourceEditor
 MAX_RECENT_FILES = 10
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"
 MARKDOWN_FILTER = "Markdown (*.md *.markdown)"
+AUTOSAVE_SECONDS_KEY = "editor/autosaveSeconds"
+DEFAULT_AUTOSAVE_SECONDS = 5
 
 
 def markdown_image(alt: str, url: str) -> str:
@@ -57,9 +60,15 @@ def _alt_from_name(name: str) -> str:
 class MainWindow(QMainWindow):
     """One article at a time: the session owns the text, the widgets show it and report what the user did."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, recovery: RecoveryStore | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.recovery = recovery if recovery is not None else RecoveryStore()
+        self._recovery_entry: RecoveryEntry | None = None
+        self._autosave_timer = QTimer(self, singleShot=True)
+        self._autosave_timer.timeout.connect(self.autosave)
         self.setObjectName("MainWindow")
         self.editor = SourceEditor(self)
         self.session = ArticleSession(self.editor.document(), self)
@@ -75,6 +84,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Nothing is open yet: building the editor must not count as an edit to save.
         self.editor.document().setModified(False)
+        self.set_autosave_interval(_stored_seconds(settings.value(AUTOSAVE_SECONDS_KEY)))
         self._update_title()
 
     # ---- construction ------------------------------------------------------------------------------
@@ -194,6 +204,8 @@ class MainWindow(QMainWindow):
         session.front_matter_changed.connect(self._on_front_matter_changed)
         session.problems_found.connect(self._on_problems)
         session.modified_changed.connect(lambda _modified: self._update_title())
+        session.modified_changed.connect(self._on_modified_changed)
+        self.editor.document().contentsChanged.connect(self._on_contents_changed)
         session.path_changed.connect(lambda _path: self._on_path_changed())
         session.loaded.connect(self._on_loaded)
         # The preview pulls the text when it is ready to render, so typing never copies a large article.
@@ -232,6 +244,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("editor/softWrap", self.wrap_action.isChecked())
         self.settings.sync()
+
+    def set_autosave_interval(self, seconds: int) -> None:
+        """Keep unsaved edits in the recovery store `seconds` after the last one (at least 1), from now on
+        and at later starts."""
+        seconds = max(1, int(seconds))
+        self._autosave_timer.setInterval(seconds * 1000)
+        self.settings.setValue(AUTOSAVE_SECONDS_KEY, seconds)
+
+    def autosave_interval(self) -> int:
+        """Seconds from the last edit to the autosave."""
+        return self._autosave_timer.interval() // 1000
 
     def recent_files(self) -> list[Path]:
         """Recently opened articles that still exist, newest first."""
@@ -412,15 +435,53 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._drop_recovery_entry()
+            return True
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            # Saved, discarded or never edited: nothing is left to recover.
+            self._drop_recovery_entry()
             self._save_layout()
             self.preview.shut_down()
             event.accept()
         else:
             event.ignore()
+
+    # ---- autosave and recovery ---------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Keep the unsaved buffer in the recovery store; the article's own file is never written here."""
+        if not self.session.is_modified():
+            return
+        site = self.session.site
+        info = BufferInfo(self.session.path, site.root if site else None, self.session.base_sha256)
+        data = self.session.text().encode("utf-8", "surrogatepass")
+        try:
+            if self._recovery_entry is None:
+                self._recovery_entry = self.recovery.create_entry()
+            self._recovery_entry.write(data, info)
+        except SiteFileError as error:
+            # Typing goes on; the next edit tries again.
+            self.statusBar().showMessage(
+                self.tr("Could not keep a recovery copy: {0}").format(error.message), 6000
+            )
+
+    def _on_contents_changed(self) -> None:
+        if self.session.is_modified():
+            self._autosave_timer.start()
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self._drop_recovery_entry()
+
+    def _drop_recovery_entry(self) -> None:
+        self._autosave_timer.stop()
+        if self._recovery_entry is not None:
+            self._recovery_entry.discard()
+            self._recovery_entry = None
 
     # ---- images ------------------------------------------------------------------------------------
 
@@ -585,3 +646,11 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+
+def _stored_seconds(value: object) -> int:
+    """The autosave delay from the settings file, which a person may have edited by hand."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return DEFAULT_AUTOSAVE_SECONDS

@@ -7,9 +7,11 @@ import datetime as dt
 import errno
 import hashlib
 import os
+import re
 import secrets
 import stat
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +67,7 @@ _CHUNK = 1024 * 1024
 _BACKUP_SUFFIX = ".bak"
 _BACKUP_TIME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 _ORIGIN_FILE = "origin.txt"
+_BACKUP_TEMP_NAME = "backup"
 # O_BINARY only exists (and matters) on Windows; O_NONBLOCK keeps a FIFO from hanging the read forever.
 _READ_FLAGS = (
     os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -76,6 +79,10 @@ _NEW_FILE_MODE = 0o644
 _PRIVATE_MODE = 0o600
 # A temp name adds about 14 characters; most file systems stop at 255.
 _MAX_TEMP_STEM = 200
+_TEMP_SUFFIX = ".tmp"
+_TEMP_TOKEN_BYTES = 4
+# A temp file this old belongs to a save that died (the slowest save of a 16 MB file takes seconds).
+STALE_TEMP_SECONDS = 10 * 60
 # os.link fails with these where the file system has no hard links (FAT, exFAT, some network shares).
 _NO_LINK_ERRNOS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
 
@@ -157,6 +164,7 @@ def save_file(
             raise ChangedOnDiskError(f"{path} was deleted or moved by another program since it was opened")
         tmp, stamp = _write_temp(target, data, _NEW_FILE_MODE, exact_mode=False, owner=None)
         _move_into_place(tmp, target, path)
+        _remove_stale_temps(target)
         return stamp
 
     _require_regular(current, path)
@@ -187,6 +195,7 @@ def save_file(
         owner=(current.st_uid, current.st_gid),
     )
     _move_into_place(tmp, target, path)
+    _remove_stale_temps(target)
     return stamp
 
 
@@ -372,7 +381,7 @@ def _write_temp(
 
 def _open_temp(target: Path, mode: int) -> tuple[int, Path]:
     for _ in range(100):
-        tmp = target.parent / f".{target.name[:_MAX_TEMP_STEM]}.{secrets.token_hex(4)}.tmp"
+        tmp = target.parent / f"{_temp_prefix(target)}{secrets.token_hex(_TEMP_TOKEN_BYTES)}{_TEMP_SUFFIX}"
         try:
             return os.open(tmp, _CREATE_FLAGS, mode & 0o777), tmp
         except FileExistsError:
@@ -380,6 +389,34 @@ def _open_temp(target: Path, mode: int) -> tuple[int, Path]:
         except OSError as err:
             raise _os_error(err, target, writing=True) from None
     raise FileAccessError(f"Could not create a temporary file beside {target}")
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name[:_MAX_TEMP_STEM]}."
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove the temp files a killed save of `target` left beside it (they never hold the only copy).
+
+    A save cut short by a crash or SIGKILL leaves its temp file; the target itself is whole, old or new. Only
+    temp files older than a save can take are removed, so another process saving the same file right now
+    keeps its own.
+    """
+    ours = re.compile(
+        re.escape(_temp_prefix(target)) + f"[0-9a-f]{{{2 * _TEMP_TOKEN_BYTES}}}" + re.escape(_TEMP_SUFFIX)
+    )
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    stale_before = time.time() - STALE_TEMP_SECONDS
+    for name in names:
+        if not ours.fullmatch(name):
+            continue
+        with contextlib.suppress(OSError):
+            info = os.lstat(target.parent / name)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < stale_before:
+                os.unlink(target.parent / name)
 
 
 def _chunks(source: bytes | BinaryIO) -> Iterator[bytes]:
@@ -455,6 +492,8 @@ def _keep_backup(target: Path, old: BinaryIO, old_sha: str, shown: Path) -> None
             _write_backup(folder, old, names[0] if names else None)
             _write_origin(folder, target)
         _prune(folder)
+        _remove_stale_temps(folder / _BACKUP_TEMP_NAME)
+        _remove_stale_temps(folder / _ORIGIN_FILE)
     except SiteFileError as err:
         raise BackupError(f"Could not keep a backup of {shown}: {err.message}") from None
     except OSError as err:
@@ -468,7 +507,7 @@ def _write_backup(folder: Path, old: BinaryIO, newest: str | None) -> None:
     if newest is not None:
         # Names must sort in save order even if the clock stepped back or two saves share a microsecond.
         created = max(created, _backup_time(newest) + dt.timedelta(microseconds=1))
-    tmp, _ = _write_temp(folder / "backup", old, _PRIVATE_MODE, exact_mode=True, owner=None)
+    tmp, _ = _write_temp(folder / _BACKUP_TEMP_NAME, old, _PRIVATE_MODE, exact_mode=True, owner=None)
     try:
         for _ in range(1000):
             name = folder / (created.strftime(_BACKUP_TIME_FORMAT) + _BACKUP_SUFFIX)

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from editor.site.files import (
     BACKUPS_KEPT,
+    STALE_TEMP_SECONDS,
     AlreadyExistsError,
     BackupError,
     ChangedOnDiskError,
@@ -240,6 +242,28 @@ def test_a_failed_save_leaves_no_temp_file_and_says_why(tmp_path: Path) -> None:
     assert caught.value.message == f"Not a folder: part of {blocker / 'a.md'} is a file"
     assert leftovers(tmp_path) == []
     assert blocker.read_bytes() == b"x"
+
+
+def test_a_save_removes_the_stale_temp_files_of_a_killed_save_of_that_file_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    stamp = save_file(path, b"old", expected=None)
+    stale = time.time() - STALE_TEMP_SECONDS - 60
+    killed = tmp_path / ".a.md.0123abcd.tmp"  # what a save killed between write and rename leaves
+    in_progress = tmp_path / ".a.md.89abcdef.tmp"  # another process saving a.md right now
+    others = [
+        tmp_path / ".b.md.0123abcd.tmp",
+        tmp_path / ".a.md.mine.tmp",
+        tmp_path / ".a.md.0123abcd.tmp.md",
+    ]
+    for temp in [killed, in_progress, *others]:
+        temp.write_bytes(b"partial")
+    for temp in [killed, *others]:
+        os.utime(temp, (stale, stale))
+    save_file(path, b"new", expected=stamp)
+    assert path.read_bytes() == b"new"
+    assert not killed.exists()
+    assert in_progress.exists()
+    assert all(other.exists() for other in others)
 
 
 def test_saving_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:

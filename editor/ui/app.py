@@ -34,4 +34,6 @@ def run_app(path: Path | None) -> int:
     window.show()
     target = path if path is not None else resource_path(EXAMPLE_ARTICLE)
     window.open_path(target)
+    # Asked once the article is open: a restored buffer takes its place, or a window of its own.
+    window.offer_recovery()
     return int(app.exec())

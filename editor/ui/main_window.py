@@ -25,17 +25,18 @@ from editor.article.errors import ArticleError
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.article.slug import slugify
 from editor.article.validation import Problem
-from editor.site.article_files import new_article_text
-from editor.site.config import load_site
+from editor.site.article_files import new_article_text, open_article
+from editor.site.config import SiteConfig, load_site
 from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
-from editor.site.recovery import BufferInfo, RecoveryEntry, RecoveryStore
+from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
 from editor.ui.article_session import ArticleSession
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
 from editor.ui.preview_pane import PreviewPane
 from editor.ui.problems_panel import ProblemsPanel
+from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
 from editor.ui.source_editor import SourceEditor
 
 MAX_RECENT_FILES = 10
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.recovery = recovery if recovery is not None else RecoveryStore()
         self._recovery_entry: RecoveryEntry | None = None
+        # Windows opened for further restored buffers; kept here so that Python does not collect them.
+        self.recovered_windows: list[MainWindow] = []
         self._autosave_timer = QTimer(self, singleShot=True)
         self._autosave_timer.timeout.connect(self.autosave)
         self.setObjectName("MainWindow")
@@ -452,6 +455,11 @@ class MainWindow(QMainWindow):
 
     # ---- autosave and recovery ---------------------------------------------------------------------
 
+    @property
+    def recovery_entry(self) -> RecoveryEntry | None:
+        """The recovery store's entry for the open buffer; None until its first autosave."""
+        return self._recovery_entry
+
     def autosave(self) -> None:
         """Keep the unsaved buffer in the recovery store; the article's own file is never written here."""
         if not self.session.is_modified():
@@ -468,6 +476,70 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Could not keep a recovery copy: {0}").format(error.message), 6000
             )
+
+    def offer_recovery(self) -> None:
+        """Offer the buffers that editors which died left unsaved: restore (each in a window) or discard."""
+        try:
+            abandoned = self.recovery.claim_abandoned()
+        except SiteFileError as error:
+            self.statusBar().showMessage(error.message, 6000)
+            return
+        if not abandoned:
+            return
+        dialog = RecoveryDialog([self._recoverable(item) for item in abandoned], self)
+        if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+            for item in abandoned:
+                item.entry.release()  # decided later: offered again at the next start
+            return
+        for item, restore in zip(abandoned, dialog.restore_flags(), strict=True):
+            if not restore:
+                item.entry.discard()
+            elif not self.session.is_modified() and self._recovery_entry is None:
+                self.restore_buffer(item)
+            else:
+                window = MainWindow(self.settings, recovery=self.recovery)
+                window.show()
+                window.restore_buffer(item)
+                self.recovered_windows.append(window)
+
+    def restore_buffer(self, abandoned: AbandonedEntry) -> None:
+        """Open a recovered buffer as unsaved changes over its article (the file untouched), or as a new
+        article when it was never saved or its file is gone; the entry stays until it is saved or discarded."""
+        buffer = abandoned.buffer
+        article = buffer.info.article
+        if article is not None and article.is_file() and self.open_path(article):
+            # One undoable edit: Undo shows the file as it is on disk.
+            self.session.replace_all(buffer.text())
+        else:
+            self.session.load_text(buffer.text(), self._site_for(buffer.info))
+        self._drop_recovery_entry()
+        self._recovery_entry = abandoned.entry
+        if self.session.is_modified():
+            self.autosave()  # the entry now describes this buffer (and its file as it is now)
+        else:
+            self._drop_recovery_entry()  # the file on disk holds exactly the recovered text
+
+    def _recoverable(self, abandoned: AbandonedEntry) -> RecoverableBuffer:
+        buffer = abandoned.buffer
+        article = buffer.info.article
+        disk_text = None
+        if article is not None:
+            try:
+                disk_text = open_article(article).text
+            except (ArticleError, SiteFileError):
+                disk_text = None
+        name = article.name if article is not None else self.tr("New article")
+        return RecoverableBuffer(name, buffer.saved_at, buffer.text(), disk_text)
+
+    def _site_for(self, info: BufferInfo) -> SiteConfig:
+        for start in (info.site_root, info.article.parent if info.article else None, Path.cwd()):
+            if start is None or not start.is_dir():
+                continue
+            try:
+                return load_site(start)
+            except SiteFileError:
+                continue
+        return load_site(Path.cwd())
 
     def _on_contents_changed(self) -> None:
         if self.session.is_modified():

@@ -1,0 +1,262 @@
+"""Autosave and crash recovery in the real window: the store gets the buffer after the interval and never
+the article's file; save, discard, revert and undo remove it; and a killed editor's buffer is offered at
+the next start, with what differs from the disk, and restored exactly while the file stays as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor.site.recovery import RecoveryStore
+from editor.ui.main_window import AUTOSAVE_SECONDS_KEY, MainWindow
+from editor.ui.recovery_dialog import RecoveryDialog
+
+from .dialogs import press, type_and_accept, when_dialog_opens
+
+pytestmark = pytest.mark.gui
+ARTICLE = Path("content/blog/mr-scanning.md")
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def close_window(window: MainWindow) -> None:
+    window.session.document.setModified(False)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings, example_site: Path) -> Iterator[MainWindow]:
+    main = MainWindow(settings)
+    main.set_autosave_interval(1)
+    main.show()
+    assert main.open_path(example_site / ARTICLE)
+    yield main
+    close_window(main)
+
+
+def type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, text)
+
+
+def wait_for_autosave(qtbot: QtBot, window: MainWindow, ending: str) -> None:
+    def kept() -> bool:
+        entry = window.recovery_entry
+        buffer = entry.read() if entry is not None else None
+        return buffer is not None and buffer.text().endswith(ending)
+
+    qtbot.waitUntil(kept, timeout=5000)
+
+
+def test_the_interval_comes_from_the_settings_and_is_kept_there(qtbot: QtBot, settings: QSettings) -> None:
+    settings.setValue(AUTOSAVE_SECONDS_KEY, 12)
+    first = MainWindow(settings)
+    assert first.autosave_interval() == 12
+    first.set_autosave_interval(3)
+    assert first.autosave_interval() == 3
+    assert int(str(settings.value(AUTOSAVE_SECONDS_KEY))) == 3
+    settings.setValue(AUTOSAVE_SECONDS_KEY, "not a number")
+    second = MainWindow(settings)
+    assert second.autosave_interval() == 5
+    first.deleteLater()
+    second.deleteLater()
+
+
+def test_autosave_keeps_the_buffer_and_never_writes_the_article(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    article = example_site / ARTICLE
+    before = article.read_bytes()
+    stat_before = article.stat()
+    type_at_end(qtbot, window, "Skrevet, ikke gemt. ")
+    assert window.recovery_entry is None  # not yet: the interval has not passed
+    wait_for_autosave(qtbot, window, "Skrevet, ikke gemt. ")
+    entry = window.recovery_entry
+    assert entry is not None
+    buffer = entry.read()
+    assert buffer is not None
+    assert buffer.data == window.session.text().encode("utf-8")
+    assert buffer.info.article == article
+    assert buffer.info.site_root == example_site
+    assert article.read_bytes() == before
+    assert article.stat().st_mtime_ns == stat_before.st_mtime_ns
+    assert window.isWindowModified()
+
+
+def test_saving_removes_the_entry(window: MainWindow, example_site: Path, qtbot: QtBot) -> None:
+    type_at_end(qtbot, window, "Gemmes nu.")
+    wait_for_autosave(qtbot, window, "Gemmes nu.")
+    assert window.recovery.entry_count() == 1
+    assert window.save()
+    assert window.recovery_entry is None
+    assert window.recovery.entry_count() == 0
+    assert (example_site / ARTICLE).read_text(encoding="utf-8").endswith("Gemmes nu.")
+
+
+def test_discarding_at_the_prompt_removes_the_entry(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    article = example_site / ARTICLE
+    before = article.read_bytes()
+    type_at_end(qtbot, window, "Smides væk.")
+    wait_for_autosave(qtbot, window, "Smides væk.")
+    other = example_site / "content" / "blog" / "other.md"
+    other.write_bytes(before)
+    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    assert window.open_path(other)
+    assert window.recovery.entry_count() == 0
+    assert article.read_bytes() == before
+
+
+def test_revert_and_undo_remove_the_entry(window: MainWindow, qtbot: QtBot) -> None:
+    type_at_end(qtbot, window, "x")
+    wait_for_autosave(qtbot, window, "x")
+    window.editor.undo()
+    assert not window.session.is_modified()
+    assert window.recovery.entry_count() == 0
+    type_at_end(qtbot, window, "y")
+    wait_for_autosave(qtbot, window, "y")
+    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    window.revert()
+    assert window.recovery.entry_count() == 0
+
+
+def test_closing_with_discard_removes_the_entry(window: MainWindow, qtbot: QtBot) -> None:
+    type_at_end(qtbot, window, "Lukkes.")
+    wait_for_autosave(qtbot, window, "Lukkes.")
+    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    assert window.close()
+    assert window.recovery.entry_count() == 0
+
+
+def test_a_never_saved_article_is_kept_too(window: MainWindow, qtbot: QtBot) -> None:
+    when_dialog_opens(type_and_accept("Helt ny artikel"))
+    window.new_article()
+    assert window.session.path is None
+    qtbot.waitUntil(lambda: window.recovery_entry is not None, timeout=5000)
+    entry = window.recovery_entry
+    assert entry is not None
+    buffer = entry.read()
+    assert buffer is not None
+    assert buffer.info.article is None
+    assert "Helt ny artikel" in buffer.text()
+
+
+def test_a_running_editors_buffer_is_not_offered_to_a_second_window(
+    window: MainWindow, settings: QSettings, qtbot: QtBot
+) -> None:
+    type_at_end(qtbot, window, "Stadig i gang.")
+    wait_for_autosave(qtbot, window, "Stadig i gang.")
+    second = MainWindow(settings)
+    dialogs: list[QDialog] = []
+
+    def answer(dialog: QDialog) -> None:
+        dialogs.append(dialog)
+        dialog.reject()
+
+    when_dialog_opens(answer, attempts=20)
+    # A dialog would block offer_recovery until answered, so by its return any dialog has been seen.
+    second.offer_recovery()
+    assert dialogs == []
+    close_window(second)
+
+
+# ---- a real crash -----------------------------------------------------------------------------------
+
+
+def start_and_kill_editor(tmp_path: Path, article: Path, typed: str) -> None:
+    """Start the window in a child process, let it type and autosave, then SIGKILL it."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.crash_driver", str(tmp_path / "child.ini"), str(article), typed],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),  # the same XDG_DATA_HOME, hence the same recovery store
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+
+
+def test_after_a_crash_the_next_start_offers_the_buffer_and_restores_it_exactly(
+    qtbot: QtBot, settings: QSettings, example_site: Path, tmp_path: Path
+) -> None:
+    article = example_site / ARTICLE
+    disk_bytes = article.read_bytes()
+    typed = "Skrevet lige før nedbruddet."
+    start_and_kill_editor(tmp_path, article, typed)
+    assert RecoveryStore().entry_count() == 1
+
+    # The next start, as the composition root does it: the window on an article, then the offer.
+    window = MainWindow(settings)
+    window.show()
+    assert window.open_path(article)
+    seen: dict[str, object] = {}
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecoveryDialog)
+        seen["items"] = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+        seen["diff"] = dialog.diff.toPlainText()
+        seen["differs"] = dialog.diff.has_differences()
+        dialog.restore_button.click()
+
+    when_dialog_opens(answer)
+    window.offer_recovery()
+    items = seen["items"]
+    assert isinstance(items, list) and len(items) == 1 and "mr-scanning.md" in items[0]
+    assert seen["differs"] is True
+    assert f"\n+{typed}\n" in str(seen["diff"])
+
+    assert window.session.path == article
+    assert window.session.text() == disk_bytes.decode("utf-8") + typed
+    assert window.session.is_modified()
+    assert article.read_bytes() == disk_bytes
+    # The restored buffer is kept until it is saved, and saving then goes the normal way.
+    assert window.recovery.entry_count() == 1
+    assert window.save()
+    assert article.read_bytes() == disk_bytes + typed.encode("utf-8")
+    assert window.recovery.entry_count() == 0
+    close_window(window)
+
+
+def test_a_crashed_buffer_left_for_later_is_offered_again_and_discard_removes_it(
+    qtbot: QtBot, settings: QSettings, example_site: Path, tmp_path: Path
+) -> None:
+    article = example_site / ARTICLE
+    start_and_kill_editor(tmp_path, article, "Senere.")
+    window = MainWindow(settings)
+    when_dialog_opens(lambda dialog: dialog.reject())
+    window.offer_recovery()
+    assert window.recovery.entry_count() == 1
+    assert not window.session.is_modified()
+
+    def discard_all(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecoveryDialog)
+        dialog.discard_all_button.click()
+
+    when_dialog_opens(discard_all)
+    window.offer_recovery()
+    assert window.recovery.entry_count() == 0
+    assert not window.session.is_modified()
+    close_window(window)

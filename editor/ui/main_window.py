@@ -31,6 +31,9 @@ from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
 from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
 from editor.ui.article_session import ArticleSession
+from editor.ui.diff_view import DiffDialog
+from editor.ui.disk_change_bar import DiskChangeBar
+from editor.ui.file_watcher import ArticleFileWatcher
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self.editor = SourceEditor(self)
         self.session = ArticleSession(self.editor.document(), self)
         self.find_bar = FindReplaceBar(self.editor, self)
+        self.disk_bar = DiskChangeBar(self)
+        self.file_watcher = ArticleFileWatcher(lambda: self.session.stamp, self)
         self.form = FrontMatterForm(DEFAULT_SCHEMA, self.session.resolve_url, self)
         self.preview = PreviewPane(self)
         self.problems = ProblemsPanel(self)
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(source_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.disk_bar)
         column.addWidget(self.editor)
         column.addWidget(self.find_bar)
         self.find_bar.hide()
@@ -223,6 +229,7 @@ class MainWindow(QMainWindow):
         self.form.image_choose_requested.connect(self._choose_field_image)
         self.problems.problem_activated.connect(self._go_to_problem)
         self.problems.count_changed.connect(self._show_problem_count)
+        self._connect_disk_watch()
 
     # ---- settings ----------------------------------------------------------------------------------
 
@@ -633,6 +640,89 @@ class MainWindow(QMainWindow):
             )
             if alt is not None:
                 self.session.edit_field(alt_spec.name, alt)
+
+    # ---- the file on disk changing under the editor -------------------------------------------------
+
+    def _connect_disk_watch(self) -> None:
+        self.session.path_changed.connect(self._watch_file)
+        self.session.saved.connect(lambda _path: self.file_watcher.check_now())
+        self.file_watcher.changed_on_disk.connect(self._on_changed_on_disk)
+        self.file_watcher.deleted.connect(self._on_file_deleted)
+        self.file_watcher.back_in_sync.connect(self._on_file_back_in_sync)
+        self.file_watcher.check_failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        self.disk_bar.reload_requested.connect(self.reload_from_disk)
+        self.disk_bar.keep_requested.connect(self.disk_bar.hide)
+        self.disk_bar.differences_requested.connect(self.show_disk_differences)
+        self.disk_bar.save_as_requested.connect(self.save_as)
+
+    def _watch_file(self, path: Path | None) -> None:
+        self.disk_bar.hide()
+        self.file_watcher.watch(path)
+
+    def _file_name(self) -> str:
+        return self.session.path.name if self.session.path else ""
+
+    def _on_changed_on_disk(self) -> None:
+        if self.session.is_modified():
+            # The writer's edits and another program's: only the writer can choose.
+            self.disk_bar.show_changed(self._file_name())
+        else:
+            self.reload_from_disk()
+
+    def _on_file_deleted(self) -> None:
+        # The text now exists only here: modified, so closing asks, and Save puts it back.
+        self.session.document.setModified(True)
+        self.disk_bar.show_missing(self._file_name())
+        self.statusBar().showMessage(self.tr("{0} was deleted or moved").format(self._file_name()))
+
+    def _on_file_back_in_sync(self) -> None:
+        self.disk_bar.hide()
+        self.statusBar().clearMessage()
+        if self.session.matches_saved_text():
+            self.session.document.setModified(False)
+
+    def reload_from_disk(self) -> None:
+        """Read the file again in place (one undoable step), keeping the cursor and the scroll position."""
+        cursor = self.editor.textCursor()
+        position, anchor = cursor.position(), cursor.anchor()
+        vertical = self.editor.verticalScrollBar().value()
+        horizontal = self.editor.horizontalScrollBar().value()
+        try:
+            replaced = self.session.reload()
+        except (ArticleError, SiteFileError) as error:
+            self.disk_bar.show_reload_failed(self._file_name(), error.message)
+            return
+        if replaced is not None and replaced[0] <= position <= replaced[1]:
+            # The cursor's own text was replaced: Qt would move it to the end of the change; keep its place.
+            last = self.session.document.characterCount() - 1
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(anchor, last))
+            cursor.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
+            self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(vertical)
+        self.editor.horizontalScrollBar().setValue(horizontal)
+        self.disk_bar.hide()
+        self.statusBar().showMessage(
+            self.tr("Reloaded {0}: another program changed it").format(self._file_name()), 6000
+        )
+
+    def show_disk_differences(self) -> None:
+        """A window showing what differs between the file on disk and the text in the editor."""
+        try:
+            disk_text = self.session.read_disk_text()
+        except (ArticleError, SiteFileError) as error:
+            self._show_error(self.tr("Cannot compare"), error.message)
+            return
+        dialog = DiffDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.set_texts(
+            disk_text,
+            self.editor.text(),
+            self.tr("On disk: {0}").format(self._file_name()),
+            self.tr("In the editor"),
+        )
+        # Not modal: the writer may want to look at it while choosing in the bar.
+        dialog.show()
 
     # ---- reacting to the session -------------------------------------------------------------------
 

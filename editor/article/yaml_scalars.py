@@ -64,7 +64,8 @@ def can_be_plain(value: str, *, in_flow: bool = False) -> bool:
         return False
     if ": " in value or " #" in value or value.endswith(":"):
         return False
-    if in_flow and (any(char in _FLOW_INDICATORS for char in value) or first in "-?:"):
+    # PyYAML ends a plain scalar at any `?` inside [...] (YAML 1.2 readers do not): `[Why?]` would not load.
+    if in_flow and (any(char in _FLOW_INDICATORS or char == "?" for char in value) or first in "-:"):
         return False
     if _YAML12_NOT_STRING.fullmatch(value) or not _resolves_to_string_in_yaml11(value):
         return False

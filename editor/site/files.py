@@ -56,6 +56,7 @@ __all__ = [
     "remove_folder",
     "restore_backup",
     "save_file",
+    "user_data_folder",
     "write_private_file",
 ]
 
@@ -228,10 +229,15 @@ def ensure_folder(path: Path) -> None:
         raise _os_error(err, path, writing=True) from None
 
 
+def user_data_folder() -> Path:
+    """The folder of the editor's own data (backups, recovery), as the platform places it for this user."""
+    return platformdirs.user_data_path(APP_NAME)
+
+
 def backup_folder(path: Path) -> Path:
     """Where the backups of `path` live (one folder per file, named by a hash of its absolute path)."""
     key = hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]
-    return platformdirs.user_data_path(APP_NAME) / "backups" / key
+    return user_data_folder() / "backups" / key
 
 
 def list_backups(path: Path) -> list[Backup]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import package_version
 from editor.article.document import FrontMatterFormat
 from editor.article.errors import ArticleError
 from editor.article.schema import DEFAULT_SCHEMA
@@ -30,6 +31,7 @@ from editor.site.config import SiteConfig, load_site
 from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
 from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
+from editor.ui.about_dialog import AboutDialog
 from editor.ui.article_session import ArticleSession
 from editor.ui.diff_view import DiffDialog
 from editor.ui.disk_change_bar import DiskChangeBar
@@ -37,6 +39,7 @@ from editor.ui.file_watcher import ArticleFileWatcher
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
+from editor.ui.preferences import SOFT_WRAP_KEY, Preferences, PreferencesDialog
 from editor.ui.preview_pane import PreviewPane
 from editor.ui.problems_panel import ProblemsPanel
 from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
@@ -45,6 +48,11 @@ from editor.ui.source_editor import SourceEditor
 MAX_RECENT_FILES = 10
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"
 MARKDOWN_FILTER = "Markdown (*.md *.markdown)"
+# Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.
+MIN_ZOOM = -5
+MAX_ZOOM = 10
+MIN_ZOOMED_POINT_SIZE = 4.0
+PREVIEW_ZOOM_STEP = 0.1
 AUTOSAVE_SECONDS_KEY = "editor/autosaveSeconds"
 DEFAULT_AUTOSAVE_SECONDS = 5
 
@@ -86,6 +94,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self)
         self.position_label = QLabel(self)
         self.problem_count_label = QLabel(self)
+        self._preferences = Preferences.defaults()
+        self._zoom_steps = 0
         self._build_layout()
         self._create_actions()
         self._connect()
@@ -132,11 +142,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.position_label)
 
     def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object
+        self,
+        text: str,
+        shortcut: QKeySequence.StandardKey | str | None,
+        slot: object,
+        fallback: str | None = None,
     ) -> QAction:
+        """An action of the window; a standard key brings every binding the platform has for it, and
+        `fallback` is used where the platform has none (Quit and Preferences on some Linux desktops)."""
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if fallback is not None and action.shortcut().isEmpty():
+            action.setShortcut(QKeySequence(fallback))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -149,7 +169,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
         self.revert_action = self._action(self.tr("&Revert to Saved"), None, self.revert)
         self.close_action = self._action(self.tr("&Close"), keys.Close, self.close)
-        self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close)
+        self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -177,12 +197,27 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("Cu&t"), keys.Cut, self.editor.cut))
         edit_menu.addAction(self._action(self.tr("&Copy"), keys.Copy, self.editor.copy))
         edit_menu.addAction(self._action(self.tr("&Paste"), keys.Paste, self.editor.paste))
+        self.select_all_action = self._action(self.tr("Select &All"), keys.SelectAll, self.editor.selectAll)
+        edit_menu.addAction(self.select_all_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Find…"), keys.Find, self.find_bar.show_find))
-        edit_menu.addAction(
-            self._action(self.tr("Find and &Replace…"), keys.Replace, self.find_bar.show_replace)
-        )
+        # The bar's own actions, so its keys and the menu's are one set.
+        for action in (
+            self.find_bar.find_action,
+            self.find_bar.find_next_action,
+            self.find_bar.find_previous_action,
+            self.find_bar.replace_action,
+        ):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        self.find_bar.replace_action.setText(self.tr("Find and &Replace…"))
+        # Qt has no standard key for this; Ctrl+L is what most editors use (Ctrl+G is Find Next).
         edit_menu.addAction(self._action(self.tr("&Go to Line…"), "Ctrl+L", self.go_to_line_dialog))
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("Pr&eferences…"), keys.Preferences, self.show_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         self.format_actions = create_format_actions(self, self.editor)
         format_menu = self.menuBar().addMenu(self.tr("F&ormat"))
@@ -198,15 +233,34 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.wrap_action = QAction(self.tr("Soft &Wrap"), self, checkable=True, checked=True)
         self.wrap_action.toggled.connect(self.editor.set_soft_wrap)
+        self.wrap_action.toggled.connect(lambda on: self.settings.setValue(SOFT_WRAP_KEY, on))
         view_menu.addAction(self.wrap_action)
         for widget, text in ((self.form, self.tr("Front-Matter &Form")), (self.preview, self.tr("&Preview"))):
             toggle = QAction(text, self, checkable=True, checked=True)
             toggle.toggled.connect(widget.setVisible)
             view_menu.addAction(toggle)
         view_menu.addAction(self.problems_dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), keys.ZoomIn, lambda: self.zoom(1))
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), keys.ZoomOut, lambda: self.zoom(-1))
+        # No standard key, and Ctrl+0 is Normal Text.
+        self.zoom_reset_action = self._action(self.tr("&Actual Size"), None, lambda: self.zoom(0))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.full_screen_action = self._action(
+            self.tr("&Full Screen"), keys.FullScreen, self._set_full_screen
+        )
+        self.full_screen_action.setCheckable(True)
+        view_menu.addAction(self.full_screen_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About Article Editor"), None, self.show_about))
+        self.about_action = self._action(self.tr("&About Article Editor"), None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+        about_qt = self._action(self.tr("About &Qt"), None, QApplication.aboutQt)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        help_menu.addAction(about_qt)
 
     def _connect(self) -> None:
         session = self.session
@@ -245,14 +299,13 @@ class MainWindow(QMainWindow):
         sizes = self.settings.value("window/splitter")
         if isinstance(sizes, QByteArray) and not sizes.isEmpty():
             self.splitter.restoreState(sizes)
-        wrap = self.settings.value("editor/softWrap", True, type=bool)
-        self.wrap_action.setChecked(bool(wrap))
+        self.apply_preferences(Preferences.load(self.settings))
 
     def _save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("editor/softWrap", self.wrap_action.isChecked())
+        self.settings.setValue(SOFT_WRAP_KEY, self.wrap_action.isChecked())
         self.settings.sync()
 
     def set_autosave_interval(self, seconds: int) -> None:
@@ -794,14 +847,44 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """The About box."""
-        QMessageBox.about(
-            self,
-            self.tr("About Article Editor"),
-            self.tr(
-                "<h3>Article Editor {0}</h3><p>Write and maintain the Markdown articles of a static website: "
-                "a form for the front matter, the source, and a live preview.</p>"
-            ).format(package_version()),
-        )
+        AboutDialog(self.settings, self).exec()
+
+    def show_preferences(self) -> None:
+        """Edit the preferences; OK stores and applies them, Cancel changes nothing."""
+        current = dataclasses.replace(Preferences.load(self.settings), soft_wrap=self.wrap_action.isChecked())
+        dialog = PreferencesDialog(current, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.preferences()
+        chosen.save(self.settings)
+        self.apply_preferences(chosen)
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Use `preferences` from now on: editor font (at normal zoom), wrap, the preview's stylesheet and
+        the autosave interval. The language is read at start-up only."""
+        self._preferences = preferences
+        self._zoom_steps = 0
+        self.editor.set_editor_font(preferences.editor_font())
+        if self.preview.started:
+            self.preview.view.setZoomFactor(1.0)
+        self.wrap_action.setChecked(preferences.soft_wrap)
+        self.preview.set_stylesheet_choice(preferences)
+        self.set_autosave_interval(preferences.autosave_seconds)
+
+    def zoom(self, steps: int) -> None:
+        """Make the source and the preview larger (steps > 0), smaller (< 0), or their usual size (0)."""
+        self._zoom_steps = 0 if steps == 0 else min(max(self._zoom_steps + steps, MIN_ZOOM), MAX_ZOOM)
+        font = self._preferences.editor_font()
+        font.setPointSizeF(max(font.pointSizeF() + self._zoom_steps, MIN_ZOOMED_POINT_SIZE))
+        self.editor.set_editor_font(font)
+        if self.preview.started:
+            self.preview.view.setZoomFactor(1.0 + PREVIEW_ZOOM_STEP * self._zoom_steps)
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def _show_save_error(self, error: SiteFileError) -> None:
         self._show_error(self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept."))

@@ -39,6 +39,7 @@ from editor.ui.render_protocol import (
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
+    from editor.ui.preferences import Preferences
     from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage
     from editor.ui.preview_view import PreviewView
 
@@ -184,6 +185,7 @@ class PreviewPane(QWidget):
         self._provider: Callable[[], str] | None = None
         self._site: SiteConfig | None = None
         self._article_path: Path | None = None
+        self._preferences: Preferences | None = None
         self._shell_key: object = ()
         self._shell_generation = 0
         self._page_ready = False
@@ -264,6 +266,21 @@ class PreviewPane(QWidget):
                 self._load_shell()
         self._start_render()
 
+    def set_stylesheet_choice(self, preferences: Preferences) -> None:
+        """Style the page as `preferences` say (editor's own, site's, or a file); reloads only for a new look."""
+        self._preferences = preferences
+        if self._built:
+            self._allow_site_files()
+            if self._shell_identity() != self._shell_key:
+                self._load_shell()
+
+    def stylesheet(self) -> Path | None:
+        """The stylesheet linked after the editor's own: the site's, a chosen file, or None."""
+        site_stylesheet = self._site.stylesheet if self._site is not None else None
+        if self._preferences is None:
+            return site_stylesheet
+        return self._preferences.preview_stylesheet(site_stylesheet)
+
     def _allow_site_files(self) -> None:
         # The article's own folder too: relative image URLs name files beside it (page bundles).
         folders = [resource_path("css"), resource_path("preview")]
@@ -271,8 +288,9 @@ class PreviewPane(QWidget):
         site = self._site
         if site is not None:
             folders += [site.public_dir, site.image_dir]
-            if site.stylesheet is not None:
-                files.append(site.stylesheet)
+        stylesheet = self.stylesheet()
+        if stylesheet is not None:
+            files.append(stylesheet)
         if self._article_path is not None:
             folders.append(self._article_path.parent)
         self.interceptor.set_allowed(folders, files)
@@ -313,11 +331,12 @@ class PreviewPane(QWidget):
 
     def _shell_identity(self) -> object:
         site = self._site
-        if site is None:
+        stylesheet = self.stylesheet()
+        if site is None and stylesheet is None:
             return None
-        stylesheet = site.stylesheet
         stamp = stylesheet.stat().st_mtime_ns if stylesheet is not None and stylesheet.is_file() else None
-        return (site.public_dir, site.image_dir, stylesheet, stamp)
+        folders = (site.public_dir, site.image_dir) if site is not None else None
+        return (folders, stylesheet, stamp)
 
     def _load_shell(self) -> None:
         site = self._site
@@ -331,7 +350,7 @@ class PreviewPane(QWidget):
             base = QUrl.fromLocalFile(str(site.public_dir) + "/")
         else:
             base = QUrl.fromLocalFile(str(resource_path("preview")) + "/")
-        self.page.load_shell(preview_page_html(site.stylesheet if site else None), base)
+        self.page.load_shell(preview_page_html(self.stylesheet()), base)
 
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:

@@ -8,8 +8,15 @@ from pathlib import Path
 
 from editor.resource_files import resource_path
 
-ORGANIZATION = "ArticleEditor"
+# The settings file is named like the command and the data folder (on Linux
+# ~/.config/article-editor/article-editor.conf); the domain is the desktop id's, which macOS names it by.
+ORGANIZATION = "article-editor"
+ORGANIZATION_DOMAIN = "articleeditor.github.io"
+SETTINGS_NAME = "article-editor"
 APPLICATION = "Article Editor"
+# Where version 0.1 kept the settings: copied once into the new file, so layouts and recent files survive.
+OLD_ORGANIZATION = "ArticleEditor"
+OLD_APPLICATION = "Article Editor"
 EXAMPLE_ARTICLE = "example-site/content/blog/mr-scanning.md"
 
 
@@ -25,11 +32,14 @@ def run_app(path: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.main_window import MainWindow
+    from editor.ui.preferences import migrate_settings
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
+    QCoreApplication.setApplicationName(SETTINGS_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    migrate_settings(QSettings(OLD_ORGANIZATION, OLD_APPLICATION), QSettings())
     window = MainWindow(QSettings())
     window.show()
     target = path if path is not None else resource_path(EXAMPLE_ARTICLE)

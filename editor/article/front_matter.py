@@ -31,6 +31,7 @@ from editor.article.yaml_scalars import (
 MAX_FRONT_MATTER_CHARS = 256 * 1024
 # An alias bomb expands a few lines into billions of values; real front matter has dozens.
 MAX_EXPANDED_NODES = 20_000
+_FINAL_BREAK = re.compile(r"(?:\r\n|\n|\r)\Z")
 _SAFE_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in (
@@ -291,11 +292,12 @@ def _value_end(node: yaml.Node, source: str) -> int:
     """Where the value's own text ends: PyYAML's marks run on over the blank and comment lines after a block."""
     if isinstance(node, yaml.ScalarNode):
         if node.style in ("|", ">"):
-            header = source[node.start_mark.index : node.end_mark.index].split("\n", 1)[0]
-            if "+" not in header:
-                return node.start_mark.index + len(
-                    source[node.start_mark.index : node.end_mark.index].rstrip(" \t\r\n")
-                )
+            written = source[node.start_mark.index : node.end_mark.index]
+            if "+" not in written.split("\n", 1)[0]:
+                return node.start_mark.index + len(written.rstrip(" \t\r\n"))
+            # A kept (|+) block owns its trailing blank lines, but not the break that ends its last line:
+            # an edit that took that break would glue the next key onto the new value.
+            return node.start_mark.index + len(_FINAL_BREAK.sub("", written, count=1))
         return int(node.end_mark.index)
     if isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
         last = node.value[-1]

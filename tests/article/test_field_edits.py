@@ -133,6 +133,18 @@ def test_removing_a_field_removes_only_its_lines(path: Path) -> None:
         assert field.key not in read_front_matter(after).values()
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("header", ["|+", ">+"])
+def test_a_kept_block_value_is_edited_and_removed_without_the_next_field(header: str, newline: str) -> None:
+    # Found by test_generated_articles: the block's final line break went with the edit, so `E` was glued
+    # onto the new value (`D: falseE: 2`), and removing D removed E too.
+    text = newline.join(["---", "A: 1", f"D: {header}", "  kept", "", "E: 2", "---", ""])
+    for value in ("", False, "a\nb"):
+        after = set_field(text, "D", value).apply(text)
+        check_single_field_change(text, after, "D", value)
+    assert remove_field(text, "D").apply(text) == newline.join(["---", "A: 1", "E: 2", "---", ""])
+
+
 def test_toml_and_flow_front_matter_refuse_edits_with_a_reason() -> None:
     with pytest.raises(FieldEditError, match="TOML"):
         set_field((ROUNDTRIP / "toml.md").read_text(encoding="utf-8"), "title", "x")

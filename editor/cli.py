@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="put a kept previous version back (newest first, from 1)")
     restore.add_argument("file", type=Path)
     restore.add_argument("number", nargs="?", type=int, default=1)
+
+    install_desktop = commands.add_parser(
+        "install-desktop",
+        help="install the menu entry, AppStream data, icons and text/markdown association (Linux)",
+    )
+    where = install_desktop.add_mutually_exclusive_group()
+    where.add_argument(
+        "--user", action="store_true", help="for you alone, under $XDG_DATA_HOME (the default)"
+    )
+    where.add_argument("--prefix", type=Path, help="under PREFIX/share, e.g. /usr/local for every user")
     return parser
 
 
@@ -287,6 +297,18 @@ def _restore(options: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _install_desktop(options: argparse.Namespace) -> int:
+    from editor.desktop_integration import install_desktop_files, user_data_home
+
+    data_home = options.prefix / "share" if options.prefix is not None else user_data_home()
+    installed = install_desktop_files(data_home)
+    for path in installed.written:
+        print(path)
+    if installed.refreshed_with:
+        print(f"refreshed with {', '.join(installed.refreshed_with)}")
+    return EXIT_CLEAN
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "get": _get,
@@ -296,4 +318,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _render,
     "backups": _backups,
     "restore": _restore,
+    "install-desktop": _install_desktop,
 }

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from editor.desktop_integration import DESKTOP_ID, ICON_SVG
 from editor.resource_files import resource_path
 
 # The settings file is named like the command and the data folder (on Linux
@@ -29,6 +30,7 @@ def run_app(path: Path | None) -> int:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.main_window import MainWindow
@@ -40,6 +42,10 @@ def run_app(path: Path | None) -> int:
     QCoreApplication.setApplicationName(SETTINGS_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     migrate_settings(QSettings(OLD_ORGANIZATION, OLD_APPLICATION), QSettings())
+    QGuiApplication.setApplicationDisplayName(APPLICATION)
+    # Wayland and the desktop's task bar find the icon and name through the installed .desktop file.
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
+    QGuiApplication.setWindowIcon(QIcon(str(resource_path(ICON_SVG))))
     window = MainWindow(QSettings())
     window.show()
     target = path if path is not None else resource_path(EXAMPLE_ARTICLE)

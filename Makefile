@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshot
+.PHONY: run test bench screenshot soak
 
 $(BIN)/article-editor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(BIN)/article-editor tests/js/node_modules
 
 bench: $(BIN)/article-editor
 	$(BIN)/python -m benchmarks
+
+# One window opens, edits and saves an article 1,000 times: its memory must stay flat, its recovery store empty.
+soak: $(BIN)/article-editor
+	$(BIN)/python -m benchmarks.soak
 
 # docs/screenshot.png, taken from the real window on a virtual X server (apt-get install xvfb).
 screenshot: $(BIN)/article-editor

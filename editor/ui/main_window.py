@@ -583,13 +583,18 @@ class MainWindow(QMainWindow):
         buffer = abandoned.buffer
         article = buffer.info.article
         disk_text = None
+        disk_changed = False
         if article is not None:
             try:
-                disk_text = open_article(article).text
+                on_disk = open_article(article)
             except (ArticleError, SiteFileError):
-                disk_text = None
+                on_disk = None
+            if on_disk is not None:
+                disk_text = on_disk.text
+                base = buffer.info.base_sha256
+                disk_changed = base is not None and on_disk.stamp.sha256 != base
         name = article.name if article is not None else self.tr("New article")
-        return RecoverableBuffer(name, buffer.saved_at, buffer.text(), disk_text)
+        return RecoverableBuffer(name, buffer.saved_at, buffer.text(), disk_text, disk_changed)
 
     def _site_for(self, info: BufferInfo) -> SiteConfig:
         for start in (info.site_root, info.article.parent if info.article else None, Path.cwd()):

@@ -30,6 +30,8 @@ class RecoverableBuffer:
     recovered_text: str
     # The article's text on disk now; None for a never-saved article or a file that is gone.
     disk_text: str | None
+    # Whether the file on disk is no longer the one the buffer was read from (someone saved it since).
+    disk_changed: bool = False
 
 
 class RecoveryDialog(QDialog):
@@ -54,7 +56,10 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget(self)
         for buffer in buffers:
             when = buffer.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            item = QListWidgetItem(self.tr("{0} — kept {1}").format(buffer.name, when), self.list)
+            label = self.tr("{0} — kept {1}").format(buffer.name, when)
+            if buffer.disk_changed:
+                label += " " + self.tr("(the file has changed on disk since)")
+            item = QListWidgetItem(label, self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
         self.diff = DiffView(self)

@@ -245,9 +245,18 @@ def test_a_crashed_buffer_left_for_later_is_offered_again_and_discard_removes_it
 ) -> None:
     article = example_site / ARTICLE
     start_and_kill_editor(tmp_path, article, "Senere.")
+    article.write_bytes(article.read_bytes() + b"Gemt af en anden.\n")
     window = MainWindow(settings)
-    when_dialog_opens(lambda dialog: dialog.reject())
+    labels: list[str] = []
+
+    def later(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecoveryDialog)
+        labels.extend(dialog.list.item(row).text() for row in range(dialog.list.count()))
+        dialog.later_button.click()
+
+    when_dialog_opens(later)
     window.offer_recovery()
+    assert len(labels) == 1 and "changed on disk" in labels[0]
     assert window.recovery.entry_count() == 1
     assert not window.session.is_modified()
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor.site.recovery import RecoveryStore
+from editor.site.recovery import BufferInfo, RecoveryStore
 from editor.ui.main_window import AUTOSAVE_SECONDS_KEY, MainWindow
 from editor.ui.recovery_dialog import RecoveryDialog
 
@@ -269,3 +269,44 @@ def test_a_crashed_buffer_left_for_later_is_offered_again_and_discard_removes_it
     assert window.recovery.entry_count() == 0
     assert not window.session.is_modified()
     close_window(window)
+
+
+def test_a_never_saved_buffer_comes_back_as_a_new_article_and_a_second_one_in_its_own_window(
+    qtbot: QtBot, settings: QSettings, example_site: Path
+) -> None:
+    article = example_site / ARTICLE
+    store = RecoveryStore()
+    # Two buffers of an editor that is gone: its entries are no longer locked by anyone.
+    new_text = "---\ntitle: Aldrig gemt\n---\n\nKun i gendannelsen.\n"
+    draft = store.create_entry()
+    draft.write(new_text.encode("utf-8"), BufferInfo(None, example_site, None))
+    draft.release()
+    edited = article.read_text(encoding="utf-8") + "Også gendannet.\n"
+    other = store.create_entry()
+    other.write(edited.encode("utf-8"), BufferInfo(article, example_site, None))
+    other.release()
+
+    window = MainWindow(settings)
+    window.show()
+    names: list[str] = []
+
+    def restore_both(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecoveryDialog)
+        names.extend(dialog.list.item(row).text() for row in range(dialog.list.count()))
+        dialog.restore_button.click()
+
+    when_dialog_opens(restore_both)
+    window.offer_recovery()
+    assert len(names) == 2 and "New article" in names[0] and "mr-scanning.md" in names[1]
+    assert window.session.path is None
+    assert window.session.text() == new_text
+    assert window.session.is_modified()
+    assert len(window.recovered_windows) == 1
+    second = window.recovered_windows[0]
+    assert second.session.path == article
+    assert second.session.text() == edited
+    assert second.session.is_modified()
+    assert store.entry_count() == 2  # both kept until saved or discarded
+    close_window(second)
+    close_window(window)
+    assert store.entry_count() == 0

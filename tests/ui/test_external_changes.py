@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from editor.ui.article_session import ArticleSession
 from editor.ui.diff_view import DiffDialog
 from editor.ui.file_watcher import DiskState
 from editor.ui.main_window import MainWindow
@@ -290,3 +291,36 @@ def test_a_touch_without_new_bytes_changes_nothing(window: MainWindow, article: 
         atomic_replace(article, article.read_text(encoding="utf-8"))
     assert not window.disk_bar.isVisible()
     assert "Unsaved." in window.editor.text()
+
+
+# --- the session's reload itself ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "---\ntitle: 😀 Smil\n---\n\nEn 😀 linje.\nTo.\n",
+            "---\ntitle: 😀 Smil\n---\n\nEn 😀 linje 🎉.\nTo.\n",
+        ),
+        ("---\r\ntitle: A\r\n---\r\n\r\nOne.\r\nTwo.\r\n", "---\r\ntitle: A\r\n---\r\n\r\nOne!\r\nTwo.\r\n"),
+        ("\ufeff---\ntitle: A\n---\n\nOne.\n", "\ufeff---\ntitle: B\n---\n\nOne.\n"),
+        ("---\ntitle: A\n---\n\nSame start, then x", "---\ntitle: A\n---\n\nSame start, then y and more"),
+        ("---\ntitle: A\n---\n\nabc\n", "---\ntitle: A\n---\n\n"),
+    ],
+)
+def test_a_reload_gives_the_disk_bytes_exactly(
+    example_site: Path, qtbot: QtBot, before: str, after: str
+) -> None:
+    path = example_site / "content" / "blog" / "reload.md"
+    path.write_bytes(before.encode("utf-8"))
+    session = ArticleSession(QTextDocument())
+    session.load(path)
+    path.write_bytes(after.encode("utf-8"))
+    assert session.reload() is not None
+    assert session.text().encode("utf-8") == after.removeprefix("\ufeff").encode("utf-8")
+    session.document.setModified(True)  # a forced save rewrites from the document, not the cached text
+    session.save()
+    assert path.read_bytes() == after.encode("utf-8")
+    session.document.undo()
+    assert session.text() == before.removeprefix("\ufeff")

@@ -126,6 +126,8 @@ class PreviewPage(QWebEnginePage):
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
         self._shell_url: QUrl | None = None
+        # Every navigation the page refused, so tests can wait until a click or refresh was turned down.
+        self.refused_navigations: list[QUrl] = []
         harden_settings(self.settings())
 
     def load_shell(self, html: str, base_url: QUrl) -> None:
@@ -138,6 +140,16 @@ class PreviewPage(QWebEnginePage):
     ) -> bool:
         """Allow loading the shell and jumps within it; hand http, https and mailto links to the desktop."""
         url = QUrl(url)
+        if self._accepts(url, navigation_type, is_main_frame):
+            return True
+        self.refused_navigations.append(url)
+        if len(self.refused_navigations) > MAX_RECORDED_REQUESTS:
+            del self.refused_navigations[: len(self.refused_navigations) - MAX_RECORDED_REQUESTS]
+        return False
+
+    def _accepts(
+        self, url: QUrl, navigation_type: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
         kind = QWebEnginePage.NavigationType
         if navigation_type == kind.NavigationTypeLinkClicked:
             if url.hasFragment() and self._within_shell(url):

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshot soak
+.PHONY: run test bench screenshot frozen soak
 
 $(BIN)/article-editor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: $(BIN)/article-editor
 # One window opens, edits and saves an article 1,000 times: its memory must stay flat, its recovery store empty.
 soak: $(BIN)/article-editor
 	$(BIN)/python -m benchmarks.soak
+
+# dist/article-editor/, a one-folder PyInstaller build, smoke-tested offscreen (packaging/build.sh).
+frozen: $(BIN)/article-editor
+	PYTHON=$(BIN)/python packaging/build.sh
 
 # docs/screenshot.png, taken from the real window on a virtual X server (apt-get install xvfb).
 screenshot: $(BIN)/article-editor

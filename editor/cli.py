@@ -21,6 +21,7 @@ from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
 from editor.site.files import list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
+from editor.ui.render_protocol import WORKER_ARGUMENT
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -40,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 clean, 1 problems found, 2 unusable input.",
     )
     parser.add_argument("--version", action="version", version=f"article-editor {package_version()}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window on PATH (default: the example article), exit 0 once the preview shows it, "
+        "1 with the reason if it does not within a minute",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate articles (folders are searched for *.md)")
@@ -101,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [WORKER_ARGUMENT]:
+        # A frozen build has no `python -m editor.ui.render_worker`: it starts itself with this argument.
+        from editor.ui import render_worker
+
+        render_worker.main()
+    if arguments[:1] == ["--smoke-test"]:
+        return _open_window(arguments[1:], smoke_test=True)
     if not arguments or (arguments[0] not in _HANDLERS and not arguments[0].startswith("-")):
         return _open_window(arguments)
     options = build_parser().parse_args(arguments)
@@ -120,14 +134,14 @@ def _describe(error: Exception, path: Path | None) -> str:
     return f"{where} {message}" if where else message
 
 
-def _open_window(arguments: list[str]) -> int:
+def _open_window(arguments: list[str], *, smoke_test: bool = False) -> int:
     if len(arguments) > 1:
         print("article-editor: give one article or site folder to open", file=sys.stderr)
         return EXIT_UNUSABLE
     # Only the entry point imports the UI, so the command line never pays for Qt.
     from editor.ui.app import run_app
 
-    return run_app(Path(arguments[0]) if arguments else None)
+    return run_app(Path(arguments[0]) if arguments else None, smoke_test=smoke_test)
 
 
 def _articles_in(paths: Sequence[Path]) -> list[Path]:

@@ -21,8 +21,11 @@ OLD_APPLICATION = "Article Editor"
 EXAMPLE_ARTICLE = "example-site/content/blog/mr-scanning.md"
 
 
-def run_app(path: Path | None) -> int:
-    """Show the window on `path` (an article or a site folder; default: the bundled example article)."""
+def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
+    """Show the window on `path` (an article or a site folder; default: the bundled example article).
+
+    With `smoke_test`, quit as soon as the preview shows the article: 0 if it does, 1 if not.
+    """
     # Chromium's sandbox cannot start as root (containers, CI); everywhere else it stays on.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
@@ -49,6 +52,10 @@ def run_app(path: Path | None) -> int:
     window = MainWindow(QSettings())
     window.show()
     target = path if path is not None else resource_path(EXAMPLE_ARTICLE)
+    if smoke_test:
+        from editor.ui.smoke_test import PreviewSmokeTest
+
+        return PreviewSmokeTest(window, target).run(app)
     window.open_path(target)
     # Asked once the article is open: a restored buffer takes its place, or a window of its own.
     window.offer_recovery()

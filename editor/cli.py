@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="warning",
         help="the least severe problem that makes the exit status 1 (default: warning)",
     )
+    check.add_argument(
+        "--only-articles",
+        action="store_true",
+        help="skip named files outside the site's content folders (a commit hook passes every changed "
+        "Markdown file, the site's README.md too); finding no article is then clean, not an error",
+    )
 
     get = commands.add_parser("get", help="print the front matter (or one field) of an article")
     get.add_argument("file", type=Path)
@@ -144,13 +150,19 @@ def _open_window(arguments: list[str], *, smoke_test: bool = False) -> int:
     return run_app(Path(arguments[0]) if arguments else None, smoke_test=smoke_test)
 
 
-def _articles_in(paths: Sequence[Path]) -> list[Path]:
+def _articles_in(paths: Sequence[Path], site_of: Callable[[Path], SiteConfig] | None = None) -> list[Path]:
     """The files named, and the articles under the folders named (a site's templates and drafts folders
-    outside its content folders are left out when the folder is a site)."""
+    outside its content folders are left out when the folder is a site).
+
+    With `site_of` (only articles, please), named files outside the content folders of the site it gives
+    for them are left out too, and a folder with no article in its content folders gives none rather than
+    all its Markdown files.
+    """
     found: list[Path] = []
     for path in paths:
         if not path.is_dir():
-            found.append(path)
+            if site_of is None or site_of(path).is_article(path):
+                found.append(path)
             continue
         markdown = sorted(
             candidate
@@ -163,7 +175,7 @@ def _articles_in(paths: Sequence[Path]) -> list[Path]:
         )
         site = load_site(path)
         articles = [candidate for candidate in markdown if site.is_article(candidate)]
-        found.extend(articles or markdown)
+        found.extend(articles if articles or site_of is not None else markdown)
     return found
 
 
@@ -171,7 +183,10 @@ def _check(options: argparse.Namespace) -> int:
     fail_on = list(Severity)[: list(Severity).index(Severity(options.fail_on)) + 1]
     sites: dict[Path, SiteConfig] = {}
     fixed_site = load_site(options.site) if options.site else None
-    paths = _articles_in(options.paths)
+    site_of = (lambda path: fixed_site or _cached_site(sites, path)) if options.only_articles else None
+    paths = _articles_in(options.paths, site_of)
+    if not paths and options.only_articles:
+        return EXIT_CLEAN
     if not paths:
         print("article-editor: no articles (*.md, *.markdown) found", file=sys.stderr)
         return EXIT_UNUSABLE

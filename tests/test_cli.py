@@ -68,6 +68,30 @@ def test_check_infos_do_not_fail_unless_asked(example_site: Path, capsys: pytest
     assert run(capsys, "check", "--fail-on", "info", article)[0] == 1
 
 
+def test_check_only_articles_skips_markdown_outside_the_content_folders(
+    example_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = example_site / "README.md"
+    readme.write_text("# The site\n", encoding="utf-8")
+    assert run(capsys, "check", readme)[0] == 1  # named without the option, it is checked as an article
+    assert run(capsys, "check", "--only-articles", readme) == (0, "", "")
+    status, out, _ = run(capsys, "check", "--only-articles", readme, example_site / ARTICLE)
+    assert status == 1
+    assert all(line.startswith(str(example_site / ARTICLE)) for line in out.splitlines())
+    assert len(out.splitlines()) == 2
+
+
+def test_check_only_articles_takes_the_content_folders_of_the_site_given(
+    example_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("# Not an article of the site\n", encoding="utf-8")
+    assert run(capsys, "check", "--only-articles", "--site", example_site, elsewhere) == (0, "", "")
+    drafts = example_site / "templates"
+    assert run(capsys, "check", drafts)[0] != 0  # a folder without articles: all its Markdown is checked
+    assert run(capsys, "check", "--only-articles", drafts) == (0, "", "")
+
+
 @pytest.mark.parametrize("bad", sorted(path.name for path in BAD.glob("*.md")))
 def test_check_on_bad_input_is_one_line_per_file_and_never_a_traceback(
     bad: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -417,7 +417,16 @@ class MainWindow(QMainWindow):
             box.button(QMessageBox.StandardButton.Save).setText(self.tr("&Overwrite"))
             box.button(QMessageBox.StandardButton.SaveAll).setText(self.tr("Save &As…"))
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            differences = None
+            if self.session.path.exists():
+                differences = box.addButton(self.tr("Show &Differences"), QMessageBox.ButtonRole.ActionRole)
             answer = box.exec()
+            # Looking is not choosing: after the differences the same question comes back.
+            while differences is not None and box.clickedButton() is differences:
+                dialog = self._disk_differences_dialog()
+                if dialog is not None:
+                    dialog.exec()
+                answer = box.exec()
             if answer == QMessageBox.StandardButton.Save:
                 return self._save_forced()
             if answer == QMessageBox.StandardButton.SaveAll:
@@ -766,11 +775,17 @@ class MainWindow(QMainWindow):
 
     def show_disk_differences(self) -> None:
         """A window showing what differs between the file on disk and the text in the editor."""
+        dialog = self._disk_differences_dialog()
+        if dialog is not None:
+            # Not modal: the writer may want to look at it while choosing in the bar.
+            dialog.show()
+
+    def _disk_differences_dialog(self) -> DiffDialog | None:
         try:
             disk_text = self.session.read_disk_text()
         except (ArticleError, SiteFileError) as error:
             self._show_error(self.tr("Cannot compare"), error.message)
-            return
+            return None
         dialog = DiffDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.set_texts(
@@ -779,8 +794,7 @@ class MainWindow(QMainWindow):
             self.tr("On disk: {0}").format(self._file_name()),
             self.tr("In the editor"),
         )
-        # Not modal: the writer may want to look at it while choosing in the bar.
-        dialog.show()
+        return dialog
 
     # ---- reacting to the session -------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.ui.article_session import ArticleSession
@@ -324,3 +324,35 @@ def test_a_reload_gives_the_disk_bytes_exactly(
     assert path.read_bytes() == after.encode("utf-8")
     session.document.undo()
     assert session.text() == before.removeprefix("\ufeff")
+
+
+def test_the_save_question_can_show_the_differences_before_choosing(
+    window: MainWindow, article: Path, qtbot: QtBot
+) -> None:
+    type_into_body(qtbot, window, "My own words.")
+    theirs = article.read_text(encoding="utf-8") + "\nTheir words.\n"
+    atomic_replace(article, theirs)
+    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    window.disk_bar.keep_button.click()
+    shown: list[str] = []
+    labels: list[str] = []
+
+    def look_then_cancel(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        labels.extend(button.text().replace("&", "") for button in box.buttons())
+        # The question comes back after the differences are closed: then Cancel.
+        when_dialog_opens(close_differences)
+        next(button for button in box.buttons() if button.text() == "Show &Differences").click()
+
+    def close_differences(dialog: QDialog) -> None:
+        assert isinstance(dialog, DiffDialog)
+        shown.append(dialog.view.toPlainText())
+        when_dialog_opens(press(QMessageBox.StandardButton.Cancel))
+        dialog.reject()
+
+    when_dialog_opens(look_then_cancel)
+    assert not window.save()
+    assert "Show Differences" in labels
+    assert shown and "-Their words." in shown[0].split("\n")
+    assert article.read_text(encoding="utf-8") == theirs
+    assert window.session.is_modified()

@@ -356,3 +356,15 @@ def test_the_save_question_can_show_the_differences_before_choosing(
     assert shown and "-Their words." in shown[0].split("\n")
     assert article.read_text(encoding="utf-8") == theirs
     assert window.session.is_modified()
+
+
+def test_a_new_version_that_cannot_be_read_is_reported_and_the_text_kept(
+    window: MainWindow, article: Path, qtbot: QtBot
+) -> None:
+    text = window.editor.text()
+    article.write_bytes(b"---\ntitle: \xff\xfe broken\n---\n\nBody.\n")
+    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    message = window.disk_bar.message.text()
+    assert "mr-scanning.md was changed by another program, and the new version cannot be opened" in message
+    assert window.editor.text() == text
+    assert not window.disk_bar.differences_button.isVisible()

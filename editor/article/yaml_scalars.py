@@ -85,6 +85,10 @@ def can_be_literal_block(value: str) -> bool:
     """True when `value` can be written as a `|` block that both readers give back unchanged."""
     if "\n" not in value.rstrip("\n") or not value.strip():
         return False
+    if value.endswith("\n\n"):
+        # Kept blank lines (`|+`) at the end of the front matter are cut by gray-matter and js-yaml's
+        # readers, which drop the front matter's last line break: quoted, the value means the same to all.
+        return False
     return all(char == "\n" or (_is_printable(char) and char != "\r") for char in value)
 
 
@@ -114,12 +118,10 @@ def single_quoted(value: str) -> str:
 def literal_block(value: str, indent: str, newline: str) -> str:
     """`value` as a `|` block scalar whose lines start with `indent` (which must not be empty)."""
     stripped = value.rstrip("\n")
-    trailing = len(value) - len(stripped)
-    chomping = "-" if trailing == 0 else ("" if trailing == 1 else "+")
+    chomping = "" if value.endswith("\n") else "-"  # can_be_literal_block allows one final break at most
     # A first line that starts with a space would otherwise set the block's indentation itself.
     indicator = str(len(indent)) if stripped.startswith(" ") else ""
     lines = [(indent + line) if line else "" for line in stripped.split("\n")]
-    lines.extend([""] * (trailing - 1 if trailing > 1 else 0))
     return "|" + indicator + chomping + newline + newline.join(lines)
 
 

@@ -89,6 +89,8 @@ def test_writing_each_value_back_unchanged_gives_the_same_text(path: Path) -> No
         ("title:", "filled", "title: filled"),
         ("title:   # later", "filled", "title: filled   # later"),
         ("title: |\n  one\n  two", "three\nfour", "title: |-\n  three\n  four"),
+        # gray-matter reads a last field `|+` without its final blank line; found by test_generated_articles.
+        ("title: |\n  one\n  two", "three\n\n", 'title: "three\\n\\n"'),
         ("title: >\n  folded\n  text", "one line", "title: >-\n  one line"),
         ("tags: [a, b]", ["c", "d e", "f,g"], 'tags: [c, d e, "f,g"]'),
         # PyYAML cannot read a plain `?` inside [...]; found by test_generated_articles.

@@ -18,6 +18,16 @@ class DateFormatError(ValueError):
     """A site's date format that is not made of DD, MM and YYYY."""
 
 
+class NotADateError(ValueError):
+    """A text that is not a date in a site's format. `rule` says why ("date-format": not in the form,
+    "date-impossible": no such day); `values` are the message's parts, for a translated message."""
+
+    def __init__(self, message: str, rule: str, values: dict[str, str]) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.values = values
+
+
 def _compile(date_format: str) -> re.Pattern[str]:
     pattern = ""
     position = 0
@@ -48,14 +58,25 @@ def parse_date(text: str, date_format: str) -> dt.date:
     pattern = _compile(date_format)
     match = pattern.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a date in the form {date_format}")
+        raise not_in_form(repr(text), date_format)
     year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a real date (there is no day {day} in month {month} of {year})"
+        raise NotADateError(
+            f"{text!r} is not a real date (there is no day {day} in month {month} of {year})",
+            "date-impossible",
+            {"text": repr(text), "day": str(day), "month": str(month), "year": str(year)},
         ) from None
+
+
+def not_in_form(shown: str, date_format: str) -> NotADateError:
+    """The error for a value (`shown` as the writer should see it) that is not written as `date_format`."""
+    return NotADateError(
+        f"{shown} is not a date in the form {date_format}",
+        "date-format",
+        {"text": shown, "format": date_format},
+    )
 
 
 def format_date(value: dt.date, date_format: str) -> str:

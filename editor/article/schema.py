@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from editor.article.translatable import translatable
+
 
 class FieldKind(StrEnum):
     """What a field holds; decides the form widget and the checks."""
@@ -54,27 +56,39 @@ class Schema:
 
 
 # Fits the first site we serve (see resources/example-site): its six keys, dates as DD-MM-YYYY, and the
-# 60-character title limit that search engines show before cutting.
+# 60-character title limit that search engines show before cutting. Their labels and help are marked for
+# translation: the UI shows these built-in texts in the user's language, and a site's own texts as written.
 DEFAULT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "Title", FieldKind.TEXT, required=True, help="The article's heading."),
+    FieldSpec(
+        "title",
+        translatable("SiteSchema", "Title"),
+        FieldKind.TEXT,
+        required=True,
+        help=translatable("SiteSchema", "The article's heading."),
+    ),
     FieldSpec(
         "metaTitle",
-        "Meta title",
+        translatable("SiteSchema", "Meta title"),
         FieldKind.TEXT,
         required=True,
         max_length=60,
-        help="Shown by search engines; they cut it after about 60 characters.",
+        help=translatable("SiteSchema", "Shown by search engines; they cut it after about 60 characters."),
     ),
-    FieldSpec("datePublished", "Published", FieldKind.DATE, required=True),
-    FieldSpec("lastUpdated", "Last updated", FieldKind.DATE, not_before="datePublished"),
+    FieldSpec("datePublished", translatable("SiteSchema", "Published"), FieldKind.DATE, required=True),
     FieldSpec(
-        "previewImage", "Preview image", FieldKind.IMAGE, help="Shown in article lists and when shared."
+        "lastUpdated", translatable("SiteSchema", "Last updated"), FieldKind.DATE, not_before="datePublished"
+    ),
+    FieldSpec(
+        "previewImage",
+        translatable("SiteSchema", "Preview image"),
+        FieldKind.IMAGE,
+        help=translatable("SiteSchema", "Shown in article lists and when shared."),
     ),
     FieldSpec(
         "previewImageAlt",
-        "Preview image text",
+        translatable("SiteSchema", "Preview image text"),
         FieldKind.IMAGE_ALT,
-        help="Describes the preview image for people who cannot see it.",
+        help=translatable("SiteSchema", "Describes the preview image for people who cannot see it."),
         alt_for="previewImage",
     ),
 )

@@ -6,12 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 
-from editor.article.dates import parse_date
+from editor.article.dates import NotADateError, not_in_form, parse_date
 from editor.article.errors import ArticleError
 from editor.article.front_matter import Field, FrontMatter, read_front_matter
 from editor.article.schema import FieldKind, FieldSpec, Schema
+from editor.article.translatable import translatable
 
 
 class Severity(StrEnum):
@@ -32,6 +34,11 @@ class Problem:
     message: str
     rule: str
     field: str | None = None
+    # The message before its values were filled in, and those values, for the UI to show the message in the
+    # user's language (QCoreApplication.translate("Problem", template).format(**values)). Empty when the
+    # message comes from elsewhere (a parser's error), which is then shown as it is.
+    template: str = dataclass_field(default="", compare=False, repr=False)
+    values: tuple[tuple[str, str], ...] = dataclass_field(default=(), compare=False, repr=False)
 
     def format(self, path: str) -> str:
         """The `path:line:col: severity: message [rule]` line compilers and editors understand."""
@@ -40,8 +47,18 @@ class Problem:
     def as_dict(self) -> dict[str, object]:
         """The problem as JSON-ready values."""
         return {
-            key: str(value) if isinstance(value, StrEnum) else value for key, value in asdict(self).items()
+            key: str(value) if isinstance(value, StrEnum) else value
+            for key, value in asdict(self).items()
+            if key not in ("template", "values")
         }
+
+
+def _problem(
+    at: tuple[int, int], severity: Severity, rule: str, field: str | None, template: str, **values: object
+) -> Problem:
+    """A problem whose message is `template` (marked translatable) filled in with `values`."""
+    shown = {key: str(value) for key, value in values.items()}
+    return Problem(*at, severity, template.format(**shown), rule, field, template, tuple(shown.items()))
 
 
 # Tells whether a site URL (`/images/blog/x.png`) names an existing file: True, False, or None when it is not a
@@ -79,25 +96,26 @@ def _front_matter_problems(front: FrontMatter, rules: ValidationRules) -> Iterat
         field = fields.get(spec.name)
         if field is None:
             if spec.required:
-                yield Problem(
-                    end_line,
-                    1,
+                yield _problem(
+                    (end_line, 1),
                     Severity.ERROR,
-                    f"{spec.name} ({spec.label}) is required but missing",
                     "required",
                     spec.name,
+                    translatable("Problem", "{name} ({label}) is required but missing"),
+                    name=spec.name,
+                    label=spec.label,
                 )
             continue
         yield from _field_problems(spec, field, fields, rules)
     for field in front.fields:
         if schema.field(field.key) is None:
-            yield Problem(
-                field.line,
-                field.column,
+            yield _problem(
+                (field.line, field.column),
                 Severity.INFO,
-                f"{field.key} is not in the site's schema; it is kept as it is",
                 "unknown-key",
                 field.key,
+                translatable("Problem", "{name} is not in the site's schema; it is kept as it is"),
+                name=field.key,
             )
 
 
@@ -114,63 +132,96 @@ def _field_problems(
     at = (field.line, field.column)
     if _is_empty(value):
         if spec.required:
-            yield Problem(
-                *at,
+            yield _problem(
+                at,
                 Severity.ERROR,
-                f"{spec.name} ({spec.label}) is required but empty",
                 "required",
                 spec.name,
+                translatable("Problem", "{name} ({label}) is required but empty"),
+                name=spec.name,
+                label=spec.label,
             )
         elif (
             spec.kind is FieldKind.IMAGE_ALT and spec.alt_for and not _is_empty(_value(fields, spec.alt_for))
         ):
-            yield Problem(
-                *at,
+            yield _problem(
+                at,
                 Severity.WARNING,
-                f"{spec.alt_for} has no alt text: fill in {spec.name}",
                 "image-alt",
                 spec.name,
+                translatable("Problem", "{image} has no alt text: fill in {name}"),
+                image=spec.alt_for,
+                name=spec.name,
             )
         return
     if spec.max_length is not None and isinstance(value, str) and len(value) > spec.max_length:
-        yield Problem(
-            *at,
+        yield _problem(
+            at,
             Severity.WARNING,
-            f"{spec.name} is {len(value)} characters; keep it to {spec.max_length} (search engines cut the rest)",
             "max-length",
             spec.name,
+            translatable(
+                "Problem", "{name} is {length} characters; keep it to {limit} (search engines cut the rest)"
+            ),
+            name=spec.name,
+            length=len(value),
+            limit=spec.max_length,
         )
     if spec.kind is FieldKind.DATE:
         yield from _date_problems(spec, field, fields, rules.schema.date_format)
     elif spec.kind is FieldKind.IMAGE and isinstance(value, str):
         if rules.image_exists(value.strip()) is False:
-            yield Problem(
-                *at,
+            yield _problem(
+                at,
                 Severity.ERROR,
-                f"{spec.name} {value} is not in the site's public folder",
                 "image-missing",
                 spec.name,
+                translatable("Problem", "{name} {url} is not in the site's public folder"),
+                name=spec.name,
+                url=value,
             )
         alt = next((other for other in rules.schema.fields if other.alt_for == spec.name), None)
         if alt is not None and alt.name not in fields:
-            yield Problem(
-                *at, Severity.WARNING, f"{spec.name} has no alt text: add {alt.name}", "image-alt", alt.name
+            yield _problem(
+                at,
+                Severity.WARNING,
+                "image-alt",
+                alt.name,
+                translatable("Problem", "{name} has no alt text: add {alt}"),
+                name=spec.name,
+                alt=alt.name,
             )
     elif spec.kind is FieldKind.BOOLEAN and not isinstance(value, bool):
-        yield Problem(
-            *at, Severity.WARNING, f"{spec.name} should be true or false, not {value!r}", "kind", spec.name
+        yield _problem(
+            at,
+            Severity.WARNING,
+            "kind",
+            spec.name,
+            translatable("Problem", "{name} should be true or false, not {value}"),
+            name=spec.name,
+            value=repr(value),
         )
     elif spec.kind is FieldKind.LIST and not isinstance(value, list):
-        yield Problem(*at, Severity.WARNING, f"{spec.name} should be a list", "kind", spec.name)
+        yield _problem(
+            at,
+            Severity.WARNING,
+            "kind",
+            spec.name,
+            translatable("Problem", "{name} should be a list"),
+            name=spec.name,
+        )
     elif spec.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.IMAGE_ALT) and not isinstance(
         value, str
     ):
-        yield Problem(
-            *at,
+        yield _problem(
+            at,
             Severity.WARNING,
-            f"{spec.name} is read as {type(value).__name__} {value!r}, not text; put it in quotes",
             "kind",
             spec.name,
+            translatable("Problem", "{name} is read as {type} {value}, not text; put it in quotes"),
+            name=spec.name,
+            type=type(value).__name__,
+            value=repr(value),
         )
 
 
@@ -185,7 +236,7 @@ def field_date(value: object, date_format: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         if date_format != "YYYY-MM-DD":
-            raise ValueError(f"{value.isoformat()} is not a date in the form {date_format}")
+            raise not_in_form(value.isoformat(), date_format)
         return value
     return parse_date(str(value), date_format)
 
@@ -195,9 +246,24 @@ def _date_problems(
 ) -> Iterator[Problem]:
     try:
         date = field_date(field.value, date_format)
-    except ValueError as error:
-        rule = "date-impossible" if "real date" in str(error) else "date-format"
-        yield Problem(field.line, field.column, Severity.ERROR, f"{spec.name}: {error}", rule, spec.name)
+    except NotADateError as error:
+        template = (
+            translatable(
+                "Problem",
+                "{name}: {text} is not a real date (there is no day {day} in month {month} of {year})",
+            )
+            if error.rule == "date-impossible"
+            else translatable("Problem", "{name}: {text} is not a date in the form {format}")
+        )
+        yield _problem(
+            (field.line, field.column),
+            Severity.ERROR,
+            error.rule,
+            spec.name,
+            template,
+            name=spec.name,
+            **error.values,
+        )
         return
     if spec.not_before is None or spec.not_before not in fields:
         return
@@ -206,13 +272,16 @@ def _date_problems(
     except ValueError:
         return
     if date < earlier:
-        yield Problem(
-            field.line,
-            field.column,
+        yield _problem(
+            (field.line, field.column),
             Severity.ERROR,
-            f"{spec.name} ({field.value}) is before {spec.not_before} ({fields[spec.not_before].value})",
             "date-order",
             spec.name,
+            translatable("Problem", "{name} ({date}) is before {earlier_name} ({earlier})"),
+            name=spec.name,
+            date=field.value,
+            earlier_name=spec.not_before,
+            earlier=fields[spec.not_before].value,
         )
 
 
@@ -253,21 +322,29 @@ def _body_problems(text: str, body_start: int, body_line: int, rules: Validation
         empty_heading = _EMPTY_HEADING.match(line)
         if empty_heading:
             level = len(empty_heading.group(1))
-            yield Problem(
-                number,
-                1,
+            yield _problem(
+                (number, 1),
                 Severity.WARNING,
-                f"empty heading: `{line.strip()}` renders as an empty <h{level}>; add its text or remove the line",
                 "empty-heading",
+                None,
+                translatable(
+                    "Problem",
+                    "empty heading: `{markup}` renders as an empty <h{level}>; add its text or remove the line",
+                ),
+                markup=line.strip(),
+                level=level,
             )
         if indented and previous_blank and not in_list and line.strip() and not _CODE_HINT.search(line):
-            yield Problem(
-                number,
-                1,
+            yield _problem(
+                (number, 1),
                 Severity.WARNING,
-                "this text is indented by four spaces, so it renders as a code block; remove the indentation "
-                "if it is meant as text",
                 "indented-code",
+                None,
+                translatable(
+                    "Problem",
+                    "this text is indented by four spaces, so it renders as a code block; remove the indentation "
+                    "if it is meant as text",
+                ),
             )
         if not blank:
             yield from _image_problems(line, number, rules)
@@ -281,18 +358,20 @@ def _image_problems(line: str, number: int, rules: ValidationRules) -> Iterator[
         found.append((match.start() + 1, match.group(1), alt_attribute.group(1) if alt_attribute else ""))
     for column, url, alt in found:
         if not alt.strip():
-            yield Problem(
-                number,
-                column,
+            yield _problem(
+                (number, column),
                 Severity.WARNING,
-                f"the image {url} has no alt text: describe it in ![…]",
                 "image-alt",
+                None,
+                translatable("Problem", "the image {url} has no alt text: describe it in ![…]"),
+                url=url,
             )
         if rules.image_exists(url) is False:
-            yield Problem(
-                number,
-                column,
+            yield _problem(
+                (number, column),
                 Severity.ERROR,
-                f"the image {url} is not in the site's public folder",
                 "image-missing",
+                None,
+                translatable("Problem", "the image {url} is not in the site's public folder"),
+                url=url,
             )

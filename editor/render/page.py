@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from editor.article.dates import format_date
 from editor.article.schema import DEFAULT_SCHEMA
+from editor.render.header_labels import HeaderLabels
 from editor.render.markdown_renderer import UrlResolver, image_html, render_body
 from editor.render.sanitize import ImageRef
 from editor.render.shell import bundled_css, page_html
@@ -43,14 +44,16 @@ def search_description(body_html: str, limit: int = SEARCH_DESCRIPTION_LIMIT) ->
     return ""
 
 
+ENGLISH_LABELS = HeaderLabels()
+
+
 def render_header(
     fields: Mapping[str, object],
     resolve_url: UrlResolver | None = None,
     *,
     description: str = "",
     page_url: str = "",
-    published_label: str = "Published",
-    updated_label: str = "Updated",
+    labels: HeaderLabels = ENGLISH_LABELS,
     date_format: str = DEFAULT_SCHEMA.date_format,
 ) -> str:
     """The front matter as the site would show it, plus how a search engine would list the article.
@@ -73,23 +76,25 @@ def render_header(
     if title:
         parts.append(f"<h1>{html.escape(title)}</h1>")
     else:
-        parts.append('<h1 class="field-missing">No title</h1>')
+        parts.append(f'<h1 class="field-missing">{html.escape(labels.no_title)}</h1>')
     dates = []
     if published:
-        dates.append(f"<span>{html.escape(published_label)} {html.escape(published)}</span>")
+        dates.append(f"<span>{html.escape(labels.published)} {html.escape(published)}</span>")
     if updated:
-        dates.append(f"<span>{html.escape(updated_label)} {html.escape(updated)}</span>")
+        dates.append(f"<span>{html.escape(labels.updated)} {html.escape(updated)}</span>")
     if dates:
         parts.append(f'<div class="article-dates">{"".join(dates)}</div>')
     if image:
-        caption = html.escape(alt) if alt else '<span class="field-missing">No text for the image</span>'
+        missing = f'<span class="field-missing">{html.escape(labels.no_image_text)}</span>'
+        caption = html.escape(alt) if alt else missing
         picture = image_html(ImageRef(src=image, alt=alt), resolve_url)
         parts.append(f'<figure class="preview-image">{picture}<figcaption>{caption}</figcaption></figure>')
     parts.append("</div>")
 
-    card_title = html.escape(meta_title) if meta_title else '<span class="field-missing">No meta title</span>'
+    no_meta_title = f'<span class="field-missing">{html.escape(labels.no_meta_title)}</span>'
+    card_title = html.escape(meta_title) if meta_title else no_meta_title
     parts.append(
-        '<div class="search-card"><div class="search-card-label">In search results</div>'
+        f'<div class="search-card"><div class="search-card-label">{html.escape(labels.in_search_results)}</div>'
         f'<div class="search-card-url">{html.escape(page_url)}</div>'
         f'<h3 class="search-card-title">{card_title}</h3>'
         f'<p class="search-card-description">{html.escape(description)}</p></div>'

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.desktop_integration import DESKTOP_ID, ICON_SVG
 from editor.resource_files import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 # The settings file is named like the command and the data folder (on Linux
 # ~/.config/article-editor/article-editor.conf); the domain is the desktop id's, which macOS names it by.
@@ -37,7 +41,7 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.main_window import MainWindow
-    from editor.ui.preferences import migrate_settings
+    from editor.ui.preferences import Preferences, migrate_settings
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -45,6 +49,7 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     QCoreApplication.setApplicationName(SETTINGS_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     migrate_settings(QSettings(OLD_ORGANIZATION, OLD_APPLICATION), QSettings())
+    install_translators(app, Preferences.load(QSettings()).language)
     QGuiApplication.setApplicationDisplayName(APPLICATION)
     # Wayland and the desktop's task bar find the icon and name through the installed .desktop file.
     QGuiApplication.setDesktopFileName(DESKTOP_ID)
@@ -60,3 +65,24 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     # Asked once the article is open: a restored buffer takes its place, or a window of its own.
     window.offer_recovery()
     return int(app.exec())
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Translate the UI (ours and Qt's own dialogs and buttons) into `language` ("en", "da"); "" follows the
+    system locale. English needs none. Returns the installed translators (children of `app`, which keeps them)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale(language) if language else QLocale.system()
+    if locale.language() != QLocale.Language.Danish:  # the one translation there is
+        return []
+    code = locale.name().split("_")[0]
+    installed: list[QTranslator] = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder, name in (
+        (qt_folder, f"qtbase_{code}"),
+        (str(resource_path("translations")), f"article_editor_{code}"),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from editor.article.dates import format_date
 from editor.article.front_matter import as_json_value
 from editor.article.validation import Problem, Severity, field_date
+from editor.ui.core_texts import problem_message
 from editor.ui.document_text import document_text
 
 # Share images are 1200x630 (the og:image shape), so a tenth of that; taller images may use up to 90 px.
@@ -814,12 +815,12 @@ class ProblemList(QWidget):
         }
         icon.setToolTip(names[problem.severity])
         icon.setAccessibleName(names[problem.severity])
-        text = QLabel(problem.message, line)
+        text = QLabel(problem_message(problem), line)
         text.setObjectName(f"problem-{problem.severity}")
         text.setWordWrap(True)
         text.setFont(_small_font(self))
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setAccessibleName(f"{names[problem.severity]}: {problem.message}")
+        text.setAccessibleName(self.tr("{0}: {1}").format(names[problem.severity], text.text()))
         set_text_color(text, severity_color(problem.severity, self.palette()))
         text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)

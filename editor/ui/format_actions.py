@@ -34,7 +34,6 @@ __all__ = [
     "toggle_quote",
 ]
 
-_CONTEXT = "FormatActions"
 MAX_HEADING_LEVEL = 6
 DEFAULT_URL = "https://"
 
@@ -48,10 +47,6 @@ _QUOTE = re.compile(r" {0,3}> ?")
 _URL_LIKE = re.compile(r"(?:https?://|mailto:|www\.|/)\S*")
 _BACKTICK_RUN = re.compile(r"`+")
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 # ---- UTF-16 positions ---------------------------------------------------------------------------------
@@ -364,7 +359,7 @@ def insert_link(editor: QPlainTextEdit, url: str | None = None) -> None:
         return
     target = url or DEFAULT_URL
     selected = cursor.selectedText()
-    placeholder = _tr("text")
+    placeholder = QCoreApplication.translate("FormatActions", "text")
     if selected and _URL_LIKE.fullmatch(selected):
         label, target = placeholder, selected
         select_label = True
@@ -596,20 +591,40 @@ def create_format_actions(parent: QObject, editor: QPlainTextEdit) -> dict[str, 
         return QKeySequence(combination | code)
 
     specs: list[tuple[str, str, list[QKeySequence], Callable[[], None] | None]] = [
-        ("bold", _tr("&Bold"), keys(QKeySequence.StandardKey.Bold), lambda: toggle_bold(editor)),
-        ("italic", _tr("&Italic"), keys(QKeySequence.StandardKey.Italic), lambda: toggle_italic(editor)),
+        (
+            "bold",
+            QCoreApplication.translate("FormatActions", "&Bold"),
+            keys(QKeySequence.StandardKey.Bold),
+            lambda: toggle_bold(editor),
+        ),
+        (
+            "italic",
+            QCoreApplication.translate("FormatActions", "&Italic"),
+            keys(QKeySequence.StandardKey.Italic),
+            lambda: toggle_italic(editor),
+        ),
         (
             "inline_code",
-            _tr("Inline &Code"),
+            QCoreApplication.translate("FormatActions", "Inline &Code"),
             # Ctrl+` needs a dead key on Danish and German keyboards, so Ctrl+Shift+C comes first.
             keys(key(ctrl | shift, Qt.Key.Key_C), key(ctrl, Qt.Key.Key_QuoteLeft)),
             lambda: toggle_inline_code(editor),
         ),
-        ("link", _tr("&Link…"), keys(key(ctrl, Qt.Key.Key_K)), lambda: insert_link(editor, _clipboard_url())),
-        ("image", _tr("Insert &Image…"), keys(key(ctrl | shift, Qt.Key.Key_I)), None),
+        (
+            "link",
+            QCoreApplication.translate("FormatActions", "&Link…"),
+            keys(key(ctrl, Qt.Key.Key_K)),
+            lambda: insert_link(editor, _clipboard_url()),
+        ),
+        (
+            "image",
+            QCoreApplication.translate("FormatActions", "Insert &Image…"),
+            keys(key(ctrl | shift, Qt.Key.Key_I)),
+            None,
+        ),
         (
             "code_block",
-            _tr("Code Bl&ock"),
+            QCoreApplication.translate("FormatActions", "Code Bl&ock"),
             keys(key(ctrl | shift, Qt.Key.Key_K)),
             lambda: insert_code_block(editor),
         ),
@@ -632,26 +647,36 @@ def create_format_actions(parent: QObject, editor: QPlainTextEdit) -> dict[str, 
         specs.append(
             (
                 f"heading_{level}",
-                _tr("Heading {level}").format(level=level),
+                QCoreApplication.translate("FormatActions", "Heading {level}").format(level=level),
                 keys(key(ctrl, digit_keys[level])),
                 heading(level),
             )
         )
     specs += [
-        ("normal_text", _tr("&Normal Text"), keys(key(ctrl, Qt.Key.Key_0)), lambda: set_heading(editor, 0)),
+        (
+            "normal_text",
+            QCoreApplication.translate("FormatActions", "&Normal Text"),
+            keys(key(ctrl, Qt.Key.Key_0)),
+            lambda: set_heading(editor, 0),
+        ),
         (
             "bullet_list",
-            _tr("B&ullet List"),
+            QCoreApplication.translate("FormatActions", "B&ullet List"),
             keys(key(ctrl | shift, Qt.Key.Key_8)),
             lambda: toggle_bullet_list(editor),
         ),
         (
             "numbered_list",
-            _tr("N&umbered List"),
+            QCoreApplication.translate("FormatActions", "N&umbered List"),
             keys(key(ctrl | shift, Qt.Key.Key_7)),
             lambda: toggle_numbered_list(editor),
         ),
-        ("quote", _tr("&Quote"), keys(key(ctrl | shift, Qt.Key.Key_9)), lambda: toggle_quote(editor)),
+        (
+            "quote",
+            QCoreApplication.translate("FormatActions", "&Quote"),
+            keys(key(ctrl | shift, Qt.Key.Key_9)),
+            lambda: toggle_quote(editor),
+        ),
     ]
 
     actions: dict[str, QAction] = {}

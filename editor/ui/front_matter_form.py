@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor.article.schema import FieldKind, FieldSpec, Schema
 from editor.article.validation import Problem, Severity
+from editor.ui.core_texts import schema_text
 from editor.ui.form_fields import (
     SEVERITY_ICONS,
     BooleanEditor,
@@ -273,11 +274,11 @@ class FrontMatterForm(QWidget):
         editor = self._make_editor(spec)
         row = FieldRow(
             spec.name,
-            label or spec.label,
+            label or schema_text(spec.label),
             editor,
             required=spec.required,
-            help_text=spec.help,
-            accessible_name=spec.label,
+            help_text=schema_text(spec.help),
+            accessible_name=schema_text(spec.label),
             parent=parent or self._fields_box,
         )
         self._connect(spec.name, editor)
@@ -297,7 +298,8 @@ class FrontMatterForm(QWidget):
         if kind is FieldKind.LIST:
             return ListFieldEditor()
         if kind is FieldKind.BOOLEAN:
-            return BooleanEditor(f"{spec.label} *" if spec.required else spec.label)
+            label = schema_text(spec.label)
+            return BooleanEditor(f"{label} *" if spec.required else label)
         return TextFieldEditor(spec.max_length)
 
     def _connect(self, key: str, editor: FieldEditor) -> None:

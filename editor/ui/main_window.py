@@ -46,8 +46,6 @@ from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
 from editor.ui.source_editor import SourceEditor
 
 MAX_RECENT_FILES = 10
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"
-MARKDOWN_FILTER = "Markdown (*.md *.markdown)"
 # Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.
 MIN_ZOOM = -5
 MAX_ZOOM = 10
@@ -376,7 +374,9 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), start, self.tr(MARKDOWN_FILTER))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Article"), start, self.tr("Markdown (*.md *.markdown)")
+        )
         if name:
             self.open_path(Path(name))
 
@@ -401,11 +401,16 @@ class MainWindow(QMainWindow):
             return self.save_as()
         try:
             self.session.save()
-        except ChangedOnDiskError as error:
+        except ChangedOnDiskError:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("The file changed on disk"),
-                error.message
+                # The window's own words rather than the core's message, so they come in the UI's language.
+                (
+                    self.tr("{0} was changed by another program since it was opened.")
+                    if self.session.path.exists()
+                    else self.tr("{0} was deleted or moved by another program since it was opened.")
+                ).format(self.session.path.name)
                 + "\n\n"
                 + self.tr("Overwrite it with your version, or save yours under another name?"),
                 QMessageBox.StandardButton.Save
@@ -458,7 +463,7 @@ class MainWindow(QMainWindow):
             values = self.session.front_matter.values() if self.session.front_matter else {}
             start = str(folder / f"{slugify(str(values.get('title') or '')) or 'article'}.md")
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Article As"), start, self.tr(MARKDOWN_FILTER)
+            self, self.tr("Save Article As"), start, self.tr("Markdown (*.md *.markdown)")
         )
         if not name:
             return False
@@ -634,7 +639,10 @@ class MainWindow(QMainWindow):
     def insert_image_dialog(self) -> None:
         """Choose image files, import them into the site and insert them at the cursor."""
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Insert Image"), str(Path.home()), self.tr(IMAGE_FILTER)
+            self,
+            self.tr("Insert Image"),
+            str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"),
         )
         self._insert_images([Path(name) for name in names], None)
 
@@ -688,7 +696,10 @@ class MainWindow(QMainWindow):
         if self.session.site is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose Image"), str(self.session.site.image_dir), self.tr(IMAGE_FILTER)
+            self,
+            self.tr("Choose Image"),
+            str(self.session.site.image_dir),
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)"),
         )
         if not name:
             return
@@ -847,7 +858,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else self.tr("New article")
-        self.setWindowTitle(f"{name}[*] — {self.tr('Article Editor')}")
+        self.setWindowTitle(self.tr("{0}[*] — Article Editor").format(name))
         self.setWindowModified(self.session.is_modified())
         self.revert_action.setEnabled(self.session.path is not None)
 

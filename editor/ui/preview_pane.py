@@ -22,6 +22,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import editor
+from editor.render.header_labels import HeaderLabels
 from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
@@ -452,7 +453,15 @@ class PreviewPane(QWidget):
         self._start_render()
 
     def _site_message(self) -> SiteMessage:
-        return SiteMessage(self._site, self._article_path, self.tr("Published"), self.tr("Updated"))
+        labels = HeaderLabels(
+            published=self.tr("Published"),
+            updated=self.tr("Updated"),
+            in_search_results=self.tr("In search results"),
+            no_title=self.tr("No title"),
+            no_image_text=self.tr("No text for the image"),
+            no_meta_title=self.tr("No meta title"),
+        )
+        return SiteMessage(self._site, self._article_path, labels)
 
     def _render_timed_out(self) -> None:
         self.worker.kill()

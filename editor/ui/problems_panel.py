@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.article.validation import Problem, Severity
+from editor.ui.core_texts import problem_message
 from editor.ui.form_fields import SEVERITY_ICONS
 
 
@@ -43,9 +44,10 @@ class ProblemsPanel(QWidget):
         icons = {severity: self.style().standardIcon(pixmap) for severity, pixmap in SEVERITY_ICONS.items()}
         for problem in self._problems:
             where = problem.field if problem.field and problem.line <= 1 else str(problem.line)
-            item = QTreeWidgetItem([where, problem.message, problem.rule])
+            message = problem_message(problem)
+            item = QTreeWidgetItem([where, message, problem.rule])
             item.setIcon(0, icons[problem.severity])
-            item.setToolTip(1, problem.message)
+            item.setToolTip(1, message)
             self.tree.addTopLevelItem(item)
         errors = sum(problem.severity is Severity.ERROR for problem in self._problems)
         warnings = sum(problem.severity is Severity.WARNING for problem in self._problems)

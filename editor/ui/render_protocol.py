@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pickle
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.render.header_labels import HeaderLabels
 from editor.site.config import SiteConfig
 
 # Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
@@ -26,8 +27,7 @@ class SiteMessage:
 
     site: SiteConfig | None
     article_path: Path | None
-    published_label: str = "Published"
-    updated_label: str = "Updated"
+    labels: HeaderLabels = field(default_factory=HeaderLabels)
 
 
 @dataclass(frozen=True)

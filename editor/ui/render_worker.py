@@ -81,8 +81,7 @@ class PagePatcher:
                 self._renderer.resolve_url,
                 description=search_description(rendered.html),
                 page_url=article_page_url(site, self._site_message.article_path),
-                published_label=self._site_message.published_label,
-                updated_label=self._site_message.updated_label,
+                labels=self._site_message.labels,
                 date_format=schema.date_format,
             )
         calls = []

@@ -1,0 +1,1038 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Article Editor</source>
+        <translation>Om Article Editor</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Article Editor {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Article Editor {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Write and maintain the Markdown articles of a static website: a form for the front matter, the source, and a live preview.</source>
+        <translation>Skriv og vedligehold Markdown-artiklerne på et statisk websted: en formular til metadata, kildeteksten og en levende forhåndsvisning.</translation>
+    </message>
+    <message>
+        <source>License:</source>
+        <translation>Licens:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Indstillinger:</translation>
+    </message>
+    <message>
+        <source>Backups and recovery:</source>
+        <translation>Sikkerhedskopier og gendannelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Version Info</source>
+        <translation>&amp;Kopiér versionsoplysninger</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopieret</translation>
+    </message>
+</context>
+<context>
+    <name>BooleanEditor</name>
+    <message>
+        <source>Now {0}; tick or untick to make it true or false.</source>
+        <translation>Nu {0}; sæt eller fjern fluebenet for at gøre det sandt eller falsk.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>Leave this date empty</source>
+        <translation>Lad datoen stå tom</translation>
+    </message>
+    <message>
+        <source>Set date</source>
+        <translation>Angiv dato</translation>
+    </message>
+    <message>
+        <source>Fill in today&apos;s date, then change it as needed</source>
+        <translation>Udfyld med dags dato, og ret den efter behov</translation>
+    </message>
+    <message>
+        <source>Use calendar</source>
+        <translation>Brug kalender</translation>
+    </message>
+    <message>
+        <source>Replace this text with a date picked in a calendar</source>
+        <translation>Erstat teksten med en dato valgt i en kalender</translation>
+    </message>
+    <message>
+        <source>Edit this field in the source.</source>
+        <translation>Redigér feltet i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>Not a date in the form {0}; correct the text or use the calendar.</source>
+        <translation>Ikke en dato på formen {0}; ret teksten, eller brug kalenderen.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>Differences</source>
+        <translation>Forskelle</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>No differences</source>
+        <translation>Ingen forskelle</translation>
+    </message>
+</context>
+<context>
+    <name>DiskChangeBar</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Genindlæs</translation>
+    </message>
+    <message>
+        <source>Show &amp;Differences</source>
+        <translation>Vis &amp;forskelle</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Gem &amp;som…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Behold min</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another program. Reload it and lose your edits, or keep yours?</source>
+        <translation>{0} er ændret af et andet program. Vil du genindlæse den og miste dine ændringer eller beholde dine?</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another program, and the new version cannot be opened: {1}</source>
+        <translation>{0} er ændret af et andet program, og den nye version kan ikke åbnes: {1}</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program. Your text is kept here; save it to keep it.</source>
+        <translation>{0} er slettet eller flyttet af et andet program. Din tekst er bevaret her; gem den for at beholde den.</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Erstat med</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Forrige forekomst (Skift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Næste forekomst (Enter)</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Forskel på store og små bogstaver</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Hele ord</translation>
+    </message>
+    <message>
+        <source>Match whole words only</source>
+        <translation>Kun hele ord</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Erstat</translation>
+    </message>
+    <message>
+        <source>Replace this match and find the next</source>
+        <translation>Erstat denne forekomst, og find den næste</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Erstat alle</translation>
+    </message>
+    <message>
+        <source>Replace every match</source>
+        <translation>Erstat alle forekomster</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Luk (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Søg…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>&amp;Erstat…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Søg &amp;næste</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Søg fo&amp;rrige</translation>
+    </message>
+    <message>
+        <source>1 replaced</source>
+        <translation>1 erstattet</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>{count} erstattet</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Ingen forekomster</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} af {total}</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 forekomst</translation>
+    </message>
+    <message>
+        <source>{total} matches</source>
+        <translation>{total} forekomster</translation>
+    </message>
+</context>
+<context>
+    <name>FormatActions</name>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Fed</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Kursiv</translation>
+    </message>
+    <message>
+        <source>Inline &amp;Code</source>
+        <translation>&amp;Inline-kode</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>&amp;Link…</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation>Indsæt &amp;billede…</translation>
+    </message>
+    <message>
+        <source>Code Bl&amp;ock</source>
+        <translation>K&amp;odeblok</translation>
+    </message>
+    <message>
+        <source>Heading {level}</source>
+        <translation>Overskrift {level}</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Text</source>
+        <translation>&amp;Normal tekst</translation>
+    </message>
+    <message>
+        <source>B&amp;ullet List</source>
+        <translation>&amp;Punktopstilling</translation>
+    </message>
+    <message>
+        <source>N&amp;umbered List</source>
+        <translation>N&amp;ummereret liste</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Citat</translation>
+    </message>
+</context>
+<context>
+    <name>FrontMatterForm</name>
+    <message>
+        <source>* required</source>
+        <translation>* skal udfyldes</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Andre felter</translation>
+    </message>
+    <message>
+        <source>Keys the site&apos;s schema does not list; they are kept as they are.</source>
+        <translation>Nøgler, som webstedets skema ikke kender; de bevares, som de er.</translation>
+    </message>
+    <message>
+        <source>Correct it in the source; the fields come back when it reads again.</source>
+        <translation>Ret det i kildeteksten; felterne vender tilbage, når den kan læses igen.</translation>
+    </message>
+    <message>
+        <source>TOML front matter is shown read-only; edit it in the source.</source>
+        <translation>Metadata i TOML vises skrivebeskyttet; redigér dem i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alternativ tekst</translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditor</name>
+    <message>
+        <source>/images/… or choose a file</source>
+        <translation>/images/… eller vælg en fil</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>Pick an image file; it is copied into the site</source>
+        <translation>Vælg en billedfil; den kopieres ind på webstedet</translation>
+    </message>
+    <message>
+        <source>Edit this field in the source.</source>
+        <translation>Redigér feltet i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Intet billede</translation>
+    </message>
+    <message>
+        <source>Not a file of the site</source>
+        <translation>Ikke en fil på webstedet</translation>
+    </message>
+    <message>
+        <source>Image not found</source>
+        <translation>Billedet findes ikke</translation>
+    </message>
+    <message>
+        <source>Cannot show this image</source>
+        <translation>Billedet kan ikke vises</translation>
+    </message>
+    <message>
+        <source>Thumbnail of {0}</source>
+        <translation>Miniature af {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LineFieldEditor</name>
+    <message>
+        <source>This text spans several lines; edit it in the source.</source>
+        <translation>Teksten fylder flere linjer; redigér den i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>Edit this field in the source.</source>
+        <translation>Redigér feltet i kildeteksten.</translation>
+    </message>
+</context>
+<context>
+    <name>ListFieldEditor</name>
+    <message>
+        <source>Separate items with commas</source>
+        <translation>Adskil punkterne med kommaer</translation>
+    </message>
+    <message>
+        <source>An item contains a comma or a nested value; edit this list in the source.</source>
+        <translation>Et punkt indeholder et komma eller en indlejret værdi; redigér listen i kildeteksten.</translation>
+    </message>
+</context>
+<context>
+    <name>LongTextEditor</name>
+    <message>
+        <source>Edit this field in the source.</source>
+        <translation>Redigér feltet i kildeteksten.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problemer</translation>
+    </message>
+    <message>
+        <source>&amp;New Article…</source>
+        <translation>&amp;Ny artikel…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Åbn…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Gem &amp;som…</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to Saved</source>
+        <translation>Gå &amp;tilbage til gemt version</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Åbn s&amp;eneste</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Klip</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>K&amp;opiér</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Indsæt</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Markér &amp;alt</translation>
+    </message>
+    <message>
+        <source>Find and &amp;Replace…</source>
+        <translation>Søg og &amp;erstat…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>Gå til &amp;linje…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>In&amp;dstillinger…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormatér</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Indsæt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Soft &amp;Wrap</source>
+        <translation>&amp;Ombryd lange linjer</translation>
+    </message>
+    <message>
+        <source>Front-Matter &amp;Form</source>
+        <translation>&amp;Metadataformular</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>For&amp;håndsvisning</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;ind</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;ud</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Faktisk størrelse</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>Fuld &amp;skærm</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;About Article Editor</source>
+        <translation>&amp;Om Article Editor</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No recent articles</source>
+        <translation>Ingen seneste artikler</translation>
+    </message>
+    <message>
+        <source>Cannot open the site</source>
+        <translation>Webstedet kan ikke åbnes</translation>
+    </message>
+    <message>
+        <source>No articles</source>
+        <translation>Ingen artikler</translation>
+    </message>
+    <message>
+        <source>{0} holds no Markdown articles.</source>
+        <translation>{0} indeholder ingen Markdown-artikler.</translation>
+    </message>
+    <message>
+        <source>Line {0}: </source>
+        <translation>Linje {0}: </translation>
+    </message>
+    <message>
+        <source>Cannot open {0}</source>
+        <translation>{0} kan ikke åbnes</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>Åbn artikel</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown)</source>
+        <translation>Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>New Article</source>
+        <translation>Ny artikel</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Cannot start a new article</source>
+        <translation>Der kan ikke oprettes en ny artikel</translation>
+    </message>
+    <message>
+        <source>The file changed on disk</source>
+        <translation>Filen er ændret på disken</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another program since it was opened.</source>
+        <translation>{0} er ændret af et andet program, siden den blev åbnet.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program since it was opened.</source>
+        <translation>{0} er slettet eller flyttet af et andet program, siden den blev åbnet.</translation>
+    </message>
+    <message>
+        <source>Overwrite it with your version, or save yours under another name?</source>
+        <translation>Vil du overskrive den med din version eller gemme din under et andet navn?</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Overskriv</translation>
+    </message>
+    <message>
+        <source>Show &amp;Differences</source>
+        <translation>Vis &amp;forskelle</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} er gemt</translation>
+    </message>
+    <message>
+        <source>Save Article As</source>
+        <translation>Gem artikel som</translation>
+    </message>
+    <message>
+        <source>Revert to Saved</source>
+        <translation>Gå tilbage til gemt version</translation>
+    </message>
+    <message>
+        <source>Discard your changes to {0}?</source>
+        <translation>Vil du forkaste dine ændringer i {0}?</translation>
+    </message>
+    <message>
+        <source>Cannot revert</source>
+        <translation>Kan ikke gå tilbage</translation>
+    </message>
+    <message>
+        <source>the new article</source>
+        <translation>den nye artikel</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer, der ikke er gemt</translation>
+    </message>
+    <message>
+        <source>Save your changes to {0}?</source>
+        <translation>Vil du gemme dine ændringer i {0}?</translation>
+    </message>
+    <message>
+        <source>Could not keep a recovery copy: {0}</source>
+        <translation>Der kunne ikke gemmes en gendannelseskopi: {0}</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>Indsæt billede</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</translation>
+    </message>
+    <message>
+        <source>Cannot insert {0}</source>
+        <translation>{0} kan ikke indsættes</translation>
+    </message>
+    <message>
+        <source>Cannot paste the image</source>
+        <translation>Billedet kan ikke indsættes</translation>
+    </message>
+    <message>
+        <source>Describe the image</source>
+        <translation>Beskriv billedet</translation>
+    </message>
+    <message>
+        <source>Alt text for {0} (what the image shows, for readers who cannot see it):</source>
+        <translation>Alternativ tekst til {0} (hvad billedet viser, for læsere der ikke kan se det):</translation>
+    </message>
+    <message>
+        <source>Choose Image</source>
+        <translation>Vælg billede</translation>
+    </message>
+    <message>
+        <source>Cannot use {0}</source>
+        <translation>{0} kan ikke bruges</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved</source>
+        <translation>{0} er slettet eller flyttet</translation>
+    </message>
+    <message>
+        <source>Reloaded {0}: another program changed it</source>
+        <translation>{0} er genindlæst: et andet program ændrede den</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Kan ikke sammenligne</translation>
+    </message>
+    <message>
+        <source>On disk: {0}</source>
+        <translation>På disken: {0}</translation>
+    </message>
+    <message>
+        <source>In the editor</source>
+        <translation>I editoren</translation>
+    </message>
+    <message>
+        <source>Front matter written as one {…} map can only be edited in the source.</source>
+        <translation>Metadata skrevet som ét {…}-map kan kun redigeres i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>{0} errors, {1} warnings</source>
+        <translation>{0} fejl, {1} advarsler</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1}</source>
+        <translation>Linje {0}, kolonne {1}</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>Ny artikel</translation>
+    </message>
+    <message>
+        <source>{0}[*] — Article Editor</source>
+        <translation>{0}[*] — Article Editor</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gå til linje</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>Linje:</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Kunne ikke gemme</translation>
+    </message>
+    <message>
+        <source>Your edits are kept.</source>
+        <translation>Dine ændringer er bevaret.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Wrap long lines at the edge of the editor</source>
+        <translation>Ombryd lange linjer ved editorens kant</translation>
+    </message>
+    <message>
+        <source>The editor&apos;s own</source>
+        <translation>Editorens egen</translation>
+    </message>
+    <message>
+        <source>The site&apos;s own, when article-editor.toml names one</source>
+        <translation>Webstedets egen, når article-editor.toml angiver en</translation>
+    </message>
+    <message>
+        <source>A CSS file:</source>
+        <translation>En CSS-fil:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ingen fil valgt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>G&amp;ennemse…</translation>
+    </message>
+    <message>
+        <source> s after the last edit</source>
+        <translation> s efter sidste ændring</translation>
+    </message>
+    <message>
+        <source>Unsaved edits are copied aside this long after you stop typing, to recover after a crash.</source>
+        <translation>Ændringer, der ikke er gemt, kopieres til side så længe efter, du holder op med at skrive, så de kan gendannes efter et nedbrud.</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery copy:</source>
+        <translation>&amp;Gendannelseskopi:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets sprog</translation>
+    </message>
+    <message>
+        <source>A new language is used after a restart.</source>
+        <translation>Et nyt sprog bruges efter genstart.</translation>
+    </message>
+    <message>
+        <source>Editor &amp;font:</source>
+        <translation>Editorens &amp;skrifttype:</translation>
+    </message>
+    <message>
+        <source>Long lines:</source>
+        <translation>Lange linjer:</translation>
+    </message>
+    <message>
+        <source>Preview stylesheet:</source>
+        <translation>Typografiark til forhåndsvisning:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prog:</translation>
+    </message>
+    <message>
+        <source>Choose a Stylesheet</source>
+        <translation>Vælg et typografiark</translation>
+    </message>
+    <message>
+        <source>Stylesheets (*.css)</source>
+        <translation>Typografiark (*.css)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>The preview could not be rendered: {error}</source>
+        <translation>Forhåndsvisningen kunne ikke dannes: {error}</translation>
+    </message>
+    <message>
+        <source>The front matter could not be read, so it is shown as text: {error}</source>
+        <translation>Metadata kunne ikke læses og vises derfor som tekst: {error}</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Udgivet</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Opdateret</translation>
+    </message>
+    <message>
+        <source>In search results</source>
+        <translation>I søgeresultater</translation>
+    </message>
+    <message>
+        <source>No title</source>
+        <translation>Ingen titel</translation>
+    </message>
+    <message>
+        <source>No text for the image</source>
+        <translation>Ingen tekst til billedet</translation>
+    </message>
+    <message>
+        <source>No meta title</source>
+        <translation>Ingen metatitel</translation>
+    </message>
+    <message>
+        <source>the renderer stopped ({why}); it restarts with the next edit</source>
+        <translation>visningsprocessen stoppede ({why}); den starter igen ved næste ændring</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>{name} ({label}) is required but missing</source>
+        <translation>{name} ({label}) skal udfyldes, men mangler</translation>
+    </message>
+    <message>
+        <source>{name} is not in the site&apos;s schema; it is kept as it is</source>
+        <translation>{name} er ikke i webstedets skema; feltet bevares, som det er</translation>
+    </message>
+    <message>
+        <source>{name} ({label}) is required but empty</source>
+        <translation>{name} ({label}) skal udfyldes, men er tomt</translation>
+    </message>
+    <message>
+        <source>{image} has no alt text: fill in {name}</source>
+        <translation>{image} har ingen alternativ tekst: udfyld {name}</translation>
+    </message>
+    <message>
+        <source>{name} is {length} characters; keep it to {limit} (search engines cut the rest)</source>
+        <translation>{name} er {length} tegn; hold det på højst {limit} (søgemaskiner skærer resten af)</translation>
+    </message>
+    <message>
+        <source>{name} {url} is not in the site&apos;s public folder</source>
+        <translation>{name} {url} findes ikke i webstedets offentlige mappe</translation>
+    </message>
+    <message>
+        <source>{name} has no alt text: add {alt}</source>
+        <translation>{name} har ingen alternativ tekst: tilføj {alt}</translation>
+    </message>
+    <message>
+        <source>{name} should be true or false, not {value}</source>
+        <translation>{name} skal være true eller false, ikke {value}</translation>
+    </message>
+    <message>
+        <source>{name} should be a list</source>
+        <translation>{name} skal være en liste</translation>
+    </message>
+    <message>
+        <source>{name} is read as {type} {value}, not text; put it in quotes</source>
+        <translation>{name} læses som {type} {value}, ikke som tekst; sæt det i anførselstegn</translation>
+    </message>
+    <message>
+        <source>{name}: {text} is not a real date (there is no day {day} in month {month} of {year})</source>
+        <translation>{name}: {text} er ikke en gyldig dato (der er ingen dag {day} i måned {month} i {year})</translation>
+    </message>
+    <message>
+        <source>{name}: {text} is not a date in the form {format}</source>
+        <translation>{name}: {text} er ikke en dato på formen {format}</translation>
+    </message>
+    <message>
+        <source>{name} ({date}) is before {earlier_name} ({earlier})</source>
+        <translation>{name} ({date}) ligger før {earlier_name} ({earlier})</translation>
+    </message>
+    <message>
+        <source>empty heading: `{markup}` renders as an empty &lt;h{level}&gt;; add its text or remove the line</source>
+        <translation>tom overskrift: `{markup}` bliver til en tom &lt;h{level}&gt;; skriv overskriften, eller fjern linjen</translation>
+    </message>
+    <message>
+        <source>this text is indented by four spaces, so it renders as a code block; remove the indentation if it is meant as text</source>
+        <translation>teksten er indrykket fire mellemrum og vises derfor som en kodeblok; fjern indrykningen, hvis den skal være almindelig tekst</translation>
+    </message>
+    <message>
+        <source>the image {url} has no alt text: describe it in ![…]</source>
+        <translation>billedet {url} har ingen alternativ tekst: beskriv det i ![…]</translation>
+    </message>
+    <message>
+        <source>the image {url} is not in the site&apos;s public folder</source>
+        <translation>billedet {url} findes ikke i webstedets offentlige mappe</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Bemærk</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>Gendan ændringer, der ikke blev gemt</translation>
+    </message>
+    <message>
+        <source>The editor was closed without saving these articles. Checked ones open with the recovered text as unsaved changes (the files on disk stay as they are); unchecked ones are discarded.</source>
+        <translation>Editoren blev lukket, uden at disse artikler blev gemt. De markerede åbnes med den gendannede tekst som ændringer, der ikke er gemt (filerne på disken forbliver, som de er); de umarkerede forkastes.</translation>
+    </message>
+    <message>
+        <source>{0} — kept {1}</source>
+        <translation>{0} — bevaret {1}</translation>
+    </message>
+    <message>
+        <source>(the file has changed on disk since)</source>
+        <translation>(filen er siden ændret på disken)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Checked</source>
+        <translation>&amp;Gendan markerede</translation>
+    </message>
+    <message>
+        <source>&amp;Discard All</source>
+        <translation>&amp;Forkast alle</translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation>Beslut &amp;senere</translation>
+    </message>
+    <message>
+        <source>(no file on disk)</source>
+        <translation>(ingen fil på disken)</translation>
+    </message>
+    <message>
+        <source>{0} on disk</source>
+        <translation>{0} på disken</translation>
+    </message>
+    <message>
+        <source>{0} recovered</source>
+        <translation>{0} gendannet</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSchema</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>The article&apos;s heading.</source>
+        <translation>Artiklens overskrift.</translation>
+    </message>
+    <message>
+        <source>Meta title</source>
+        <translation>Metatitel</translation>
+    </message>
+    <message>
+        <source>Shown by search engines; they cut it after about 60 characters.</source>
+        <translation>Vises af søgemaskiner; de skærer den af efter cirka 60 tegn.</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Udgivet</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Senest opdateret</translation>
+    </message>
+    <message>
+        <source>Preview image</source>
+        <translation>Forhåndsbillede</translation>
+    </message>
+    <message>
+        <source>Shown in article lists and when shared.</source>
+        <translation>Vises i artikellister, og når artiklen deles.</translation>
+    </message>
+    <message>
+        <source>Preview image text</source>
+        <translation>Tekst til forhåndsbillede</translation>
+    </message>
+    <message>
+        <source>Describes the preview image for people who cannot see it.</source>
+        <translation>Beskriver forhåndsbilledet for dem, der ikke kan se det.</translation>
+    </message>
+</context>
+<context>
+    <name>TextFieldEditor</name>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} characters over the limit of {1}</source>
+        <translation>{0} tegn over grænsen på {1}</translation>
+    </message>
+    <message>
+        <source>{0} characters; keep it to {1}</source>
+        <translation>{0} tegn; hold det på højst {1}</translation>
+    </message>
+</context>
+</TS>

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshot frozen soak
+.PHONY: run test bench screenshot translations frozen soak
 
 $(BIN)/article-editor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ soak: $(BIN)/article-editor
 frozen: $(BIN)/article-editor
 	PYTHON=$(BIN)/python packaging/build.sh
 
-# docs/screenshot.png, taken from the real window on a virtual X server (apt-get install xvfb).
+# docs/screenshot.png and the Danish docs/screenshot-da.png, taken from the real window on a virtual X server
+# (apt-get install xvfb).
 screenshot: $(BIN)/article-editor
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py --language da
+
+# Refresh resources/translations/article_editor_da.ts from the code and recompile the .qm the app loads.
+translations: $(BIN)/article-editor
+	VENV_BIN=$(BIN) resources/translations/update.sh

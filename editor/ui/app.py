@@ -69,10 +69,14 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Translate the UI (ours and Qt's own dialogs and buttons) into `language` ("en", "da"); "" follows the
-    system locale. English needs none. Returns the installed translators (children of `app`, which keeps them)."""
+    system locale; a chosen language also becomes the default QLocale. English needs no translator. Returns the
+    installed translators (children of `app`, which keeps them)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     locale = QLocale(language) if language else QLocale.system()
+    if language:
+        # Widgets Qt words itself (the date field's calendar: month and day names) follow the chosen language.
+        QLocale.setDefault(locale)
     if locale.language() != QLocale.Language.Danish:  # the one translation there is
         return []
     code = locale.name().split("_")[0]

@@ -150,11 +150,11 @@ def window_strings(window: MainWindow) -> list[tuple[str, str]]:
 def use_language(qtbot: QtBot) -> Iterator[list[QTranslator]]:
     """Install a language's translators for the test (call the returned list's `append`), removed after."""
     installed: list[QTranslator] = []
+    locale = QLocale()
     yield installed
-    app = QApplication.instance()
     for translator in installed:
         QCoreApplication.removeTranslator(translator)
-    assert app is not None
+    QLocale.setDefault(locale)
 
 
 def _open_window(qtbot: QtBot, tmp_path: Path, site: Path) -> MainWindow:
@@ -279,10 +279,24 @@ def test_the_english_ui_shows_english(qtbot: QtBot, tmp_path: Path, example_site
     assert not {"&Filer", "Metatitel *", "Problemer"} & texts
 
 
-def test_english_chosen_over_a_danish_system_installs_nothing() -> None:
+def test_english_chosen_over_a_danish_system_installs_nothing(use_language: list[QTranslator]) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     assert install_translators(app, "en") == []
+    assert QLocale().language() is QLocale.Language.English
+
+
+def test_the_calendar_of_a_date_field_speaks_the_chosen_language(
+    qtbot: QtBot, use_language: list[QTranslator]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language.extend(install_translators(app, "da"))
+    editor = DateEditor("DD-MM-YYYY", optional=False)
+    qtbot.addWidget(editor)
+    assert editor.date_edit.locale().monthName(1) == "januar"
+    assert editor.date_edit.displayFormat() == "dd-MM-yyyy"
 
 
 def test_qt_own_buttons_are_danish_too(qtbot: QtBot, use_language: list[QTranslator]) -> None:

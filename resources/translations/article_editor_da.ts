@@ -436,7 +436,7 @@
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Gentag</translation>
+        <translation>&amp;Omgør</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
@@ -444,11 +444,11 @@
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>K&amp;opiér</translation>
+        <translation>Ko&amp;piér</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation>&amp;Indsæt</translation>
+        <translation>Sæt &amp;ind</translation>
     </message>
     <message>
         <source>Select &amp;All</source>

@@ -341,6 +341,35 @@ def test_the_unsaved_changes_prompt_is_danish(
         _close(window)
 
 
+def test_the_input_dialogs_are_danish(
+    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language.extend(install_translators(app, "da"))
+    window = _open_window(qtbot, tmp_path, example_site)
+    seen: list[list[str]] = []
+
+    def answer(dialog: QDialog) -> None:
+        texts = [dialog.windowTitle()]
+        texts.extend(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        texts.extend(button.text().replace("&", "") for button in dialog.findChildren(QAbstractButton))
+        seen.append(texts)
+        dialog.reject()
+
+    try:
+        when_dialog_opens(answer)
+        window.go_to_line_dialog()
+        when_dialog_opens(answer)
+        window.new_article()
+        assert seen == [
+            ["Gå til linje", "Linje:", "OK", "Annuller"],
+            ["Ny artikel", "Titel:", "OK", "Annuller"],
+        ]
+    finally:
+        _close(window)
+
+
 def _clashes(texts: list[str]) -> list[str]:
     """Pairs of `texts` that share an accelerator key (the letter after `&`)."""
     keys: dict[str, str] = {}

@@ -77,7 +77,7 @@ def soak(
     progress: Callable[[str], None] | None = None,
 ) -> SoakResult:
     """Open `article`, edit its last line and a front-matter field, autosave and save, `iterations` times."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QTextCursor
 
     result = SoakResult()
@@ -107,6 +107,8 @@ def soak(
         if window.recovery_entry is not None:
             raise RuntimeError(f"iteration {number}: the recovery entry outlived the save")
         QCoreApplication.processEvents()
+        # What the running event loop does between events: widgets given up with deleteLater go now.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if number in measure_at or number == iterations:
             gc.collect()
             result.rss_mb[number] = rss_mb()

@@ -171,10 +171,18 @@ class FrontMatterForm(QWidget):
 
     def set_schema(self, schema: Schema) -> None:
         """Rebuild the fields for `schema` (another site), keeping the values and problems last shown."""
+        if schema == self._schema:
+            return  # every article opened sets its site's schema; rebuilding the same rows is only churn
         self._schema = schema
         for row in [*self._schema_rows.values(), *self._other_rows.values()]:
+            holder = row.parentWidget()
             row.setParent(None)
             row.deleteLater()
+            # An image's row and its alt text's row share a group widget, which must go with them: left in
+            # the layout, one empty group piled up at every article opened (the soak benchmark found it).
+            if holder is not None and holder.parentWidget() is self._fields_box:
+                holder.setParent(None)
+                holder.deleteLater()
         self._schema_rows.clear()
         self._other_rows.clear()
         self._build_schema_rows()

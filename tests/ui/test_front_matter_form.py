@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -663,3 +663,21 @@ def test_set_schema_rebuilds_the_fields_and_keeps_the_values(form):
     # The sample's dates and image are keys this schema does not know: other fields now.
     assert "datePublished" in form.field_keys()
     assert form.findChild(QLabel, "label-metaTitle").text() == "metaTitle"
+
+
+def test_switching_sites_leaves_no_empty_field_groups_behind(form: FrontMatterForm) -> None:
+    other = Schema((FieldSpec("title", "Titel", FieldKind.TEXT),), "YYYY-MM-DD")
+
+    def switch_twice() -> int:
+        form.set_schema(other)
+        form.set_schema(DEFAULT_SCHEMA)
+        # What the event loop does with the rows given up by deleteLater.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(form.findChildren(QWidget))
+
+    widgets = switch_twice()
+    assert [switch_twice() for _ in range(3)] == [widgets] * 3
+    # The same schema again (every article of a site sets it) keeps the rows it has.
+    title = line_edit(form, "title")
+    form.set_schema(DEFAULT_SCHEMA)
+    assert line_edit(form, "title") is title

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 
 class SiteFileError(Exception):
     """Base of every error the site layer raises; `message` is one human line, no traceback needed."""
@@ -9,6 +11,23 @@ class SiteFileError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        # The message before its values were filled in, and those values, for a UI to show the message in
+        # its user's language; empty for a message made otherwise (the operating system's words).
+        self.template = ""
+        self.values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **values: object) -> Self:
+        """The error whose message is `template` (marked translatable) filled in with `values`; a value may
+        be another SiteFileError, the cause, whose message is put in."""
+        error = cls(template.format(**{key: _shown(value) for key, value in values.items()}))
+        error.template = template
+        error.values = tuple(values.items())
+        return error
+
+
+def _shown(value: object) -> str:
+    return value.message if isinstance(value, SiteFileError) else str(value)
 
 
 class FileAccessError(SiteFileError):

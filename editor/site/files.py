@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 import platformdirs
 
+from editor.article.translatable import translatable
 from editor.site.errors import (
     AlreadyExistsError,
     BackupError,
@@ -162,7 +163,12 @@ def save_file(
     current = _stat_or_none(target, path)
     if current is None:
         if expected is not None and not force:
-            raise ChangedOnDiskError(f"{path} was deleted or moved by another program since it was opened")
+            raise ChangedOnDiskError.of(
+                translatable(
+                    "SiteFileError", "{path} was deleted or moved by another program since it was opened"
+                ),
+                path=path,
+            )
         tmp, stamp = _write_temp(target, data, _NEW_FILE_MODE, exact_mode=False, owner=None)
         _move_into_place(tmp, target, path)
         _remove_stale_temps(target)
@@ -171,9 +177,9 @@ def save_file(
     _require_regular(current, path)
     if not force:
         if expected is None:
-            raise AlreadyExistsError(f"Already exists: {path}")
+            raise AlreadyExistsError.of(translatable("SiteFileError", "Already exists: {path}"), path=path)
         if stat.S_IMODE(current.st_mode) & 0o222 == 0 or not os.access(target, os.W_OK):
-            raise ReadOnlyFileError(f"Read-only file: {path}")
+            raise ReadOnlyFileError.of(translatable("SiteFileError", "Read-only file: {path}"), path=path)
     try:
         with open(target, "rb") as old:
             old_sha = _hash_stream(old)
@@ -182,7 +188,12 @@ def save_file(
                 and not force
                 and (os.fstat(old.fileno()).st_size != expected.size or old_sha != expected.sha256)
             ):
-                raise ChangedOnDiskError(f"{path} was changed by another program since it was opened")
+                raise ChangedOnDiskError.of(
+                    translatable(
+                        "SiteFileError", "{path} was changed by another program since it was opened"
+                    ),
+                    path=path,
+                )
             if keep_backup and old_sha != hashlib.sha256(data).hexdigest():
                 old.seek(0)
                 _keep_backup(target, old, old_sha, path)
@@ -208,7 +219,9 @@ def create_file(path: Path, data: bytes) -> FileStamp:
             # A hard link fails if the name exists, so the check and the creation are one step.
             os.link(tmp, path)
         except FileExistsError:
-            raise AlreadyExistsError(f"Already exists: {path}") from None
+            raise AlreadyExistsError.of(
+                translatable("SiteFileError", "Already exists: {path}"), path=path
+            ) from None
         except OSError as err:
             if err.errno not in _NO_LINK_ERRNOS:
                 raise _os_error(err, path, writing=True) from None
@@ -454,7 +467,9 @@ def _claim_then_replace(tmp: Path, path: Path) -> None:
     try:
         os.close(os.open(path, _CREATE_FLAGS, _NEW_FILE_MODE))
     except FileExistsError:
-        raise AlreadyExistsError(f"Already exists: {path}") from None
+        raise AlreadyExistsError.of(
+            translatable("SiteFileError", "Already exists: {path}"), path=path
+        ) from None
     except OSError as err:
         raise _os_error(err, path, writing=True) from None
     try:
@@ -604,9 +619,9 @@ def _stat_or_none(target: Path, shown: Path) -> os.stat_result | None:
 
 def _require_regular(info: os.stat_result, shown: Path) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise FileAccessError(f"Is a folder, not a file: {shown}")
+        raise FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=shown)
     if not stat.S_ISREG(info.st_mode):
-        raise FileAccessError(f"Not a regular file: {shown}")
+        raise FileAccessError.of(translatable("SiteFileError", "Not a regular file: {path}"), path=shown)
 
 
 def _too_large(path: Path, size: int, limit: int) -> str:
@@ -621,24 +636,34 @@ def _os_error(err: OSError, path: Path, writing: bool) -> SiteFileError:
     """A one-line message for `err`, naming the file the user knows (not our temp file)."""
     code = err.errno
     if code == errno.ENOSPC:
-        return DiskFullError(f"The disk is full: could not write {path}")
+        return DiskFullError.of(
+            translatable("SiteFileError", "The disk is full: could not write {path}"), path=path
+        )
     if code == getattr(errno, "EDQUOT", None):
-        return DiskFullError(f"Your disk quota is used up: could not write {path}")
+        return DiskFullError.of(
+            translatable("SiteFileError", "Your disk quota is used up: could not write {path}"), path=path
+        )
     if code in (errno.EACCES, errno.EPERM):
-        return FileAccessError(f"Permission denied: {path}")
+        return FileAccessError.of(translatable("SiteFileError", "Permission denied: {path}"), path=path)
     if code == errno.ENOENT:
         if writing:
-            return FileAccessError(f"Folder not found: {path.parent}")
-        return MissingFileError(f"File not found: {path}")
+            return FileAccessError.of(
+                translatable("SiteFileError", "Folder not found: {path}"), path=path.parent
+            )
+        return MissingFileError.of(translatable("SiteFileError", "File not found: {path}"), path=path)
     if code == errno.EISDIR:
-        return FileAccessError(f"Is a folder, not a file: {path}")
+        return FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=path)
     if code == errno.ENOTDIR:
-        return FileAccessError(f"Not a folder: part of {path} is a file")
+        return FileAccessError.of(
+            translatable("SiteFileError", "Not a folder: part of {path} is a file"), path=path
+        )
     if code == errno.EROFS:
-        return FileAccessError(f"The disk is read-only: could not write {path}")
+        return FileAccessError.of(
+            translatable("SiteFileError", "The disk is read-only: could not write {path}"), path=path
+        )
     if code == errno.ENAMETOOLONG:
-        return FileAccessError(f"The name is too long: {path}")
+        return FileAccessError.of(translatable("SiteFileError", "The name is too long: {path}"), path=path)
     if code == errno.ELOOP:
-        return FileAccessError(f"Too many symbolic links: {path}")
+        return FileAccessError.of(translatable("SiteFileError", "Too many symbolic links: {path}"), path=path)
     reason = err.strerror or type(err).__name__
     return FileAccessError(f"{reason}: {path}")

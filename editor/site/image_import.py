@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.article.slug import slugify
+from editor.article.translatable import translatable
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileError
 from editor.site.files import create_file, ensure_folder, read_file
@@ -39,7 +40,7 @@ _PILLOW_EXTENSIONS = {
     "BMP": ".bmp",
     "ICO": ".ico",
 }
-_KINDS_NAMED = "PNG, JPEG, GIF, WebP, SVG or AVIF"
+_KINDS_NAMED = translatable("SiteFileError", "PNG, JPEG, GIF, WebP, SVG or AVIF")
 # File names that look like an image we import; drops are routed by name, the import checks the content.
 IMAGE_SUFFIXES = frozenset({*_PILLOW_EXTENSIONS.values(), ".jpeg", ".svg"})
 _SVG_SNIFF_BYTES = 4096
@@ -52,10 +53,10 @@ _SVG_ROOT = re.compile(
 )
 # Formats writers meet (phone photos, scans) that browsers cannot show: named, so the refusal can say why.
 _UNSHOWN_SIGNATURES = (
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"8BPS", "a Photoshop file"),
-    (b"%PDF", "a PDF document"),
+    (b"II*\x00", translatable("SiteFileError", "a TIFF image")),
+    (b"MM\x00*", translatable("SiteFileError", "a TIFF image")),
+    (b"8BPS", translatable("SiteFileError", "a Photoshop file")),
+    (b"%PDF", translatable("SiteFileError", "a PDF document")),
 )
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
@@ -88,7 +89,9 @@ def import_image(site: SiteConfig, source: Path, name: str | None = None) -> Imp
     try:
         data, _ = read_file(source, max_bytes=MAX_IMAGE_BYTES)
     except SiteFileError as err:
-        raise ImageImportError(f"Could not read {source.name}: {err.message}") from None
+        raise ImageImportError.of(
+            translatable("SiteFileError", "Could not read {name}: {reason}"), name=source.name, reason=err
+        ) from None
     return import_image_bytes(site, data, name if name is not None else source.name)
 
 
@@ -135,13 +138,13 @@ def detect_image_extension(data: bytes, name: str = "the file") -> str:
             f"{shown} has too many pixels to be safe to open (the limit is {_megapixels()} million)"
         ) from None
     except Image.UnidentifiedImageError:
-        raise ImageImportError(_not_an_image(shown, data)) from None
+        raise _not_an_image(shown, data) from None
     except Exception as err:
         # Pillow's decoders raise anything from SyntaxError to struct.error on broken files.
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise ImageImportError(f"{shown} is a damaged image: {reason}") from None
     if detected not in _PILLOW_EXTENSIONS:
-        raise ImageImportError(_not_an_image(shown, data))
+        raise _not_an_image(shown, data)
     return _PILLOW_EXTENSIONS[detected]
 
 
@@ -177,14 +180,29 @@ def _holds(path: Path, data: bytes) -> bool:
     return existing == data
 
 
-def _not_an_image(shown: str, data: bytes) -> str:
+def _not_an_image(shown: str, data: bytes) -> ImageImportError:
     head = data[:16]
     for signature, kind in _UNSHOWN_SIGNATURES:
         if head.startswith(signature):
-            return f"{shown} is {kind}, which browsers cannot show; save it as PNG or JPEG first"
+            return ImageImportError.of(
+                translatable(
+                    "SiteFileError",
+                    "{name} is {kind}, which browsers cannot show; save it as PNG or JPEG first",
+                ),
+                name=shown,
+                kind=kind,
+            )
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
-        return f"{shown} is a HEIC photo, which most browsers cannot show; save it as JPEG first"
-    return f"{shown} is not an image ({_KINDS_NAMED})"
+        return ImageImportError.of(
+            translatable(
+                "SiteFileError",
+                "{name} is a HEIC photo, which most browsers cannot show; save it as JPEG first",
+            ),
+            name=shown,
+        )
+    return ImageImportError.of(
+        translatable("SiteFileError", "{name} is not an image ({kinds})"), name=shown, kinds=_KINDS_NAMED
+    )
 
 
 def _display_name(name: str) -> str:

@@ -1,10 +1,12 @@
-"""The core's texts a person reads (schema labels and help, problem messages) in the UI's language."""
+"""The core's texts a person reads (schema labels and help, problems, file errors) in the UI's language."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from editor.article.errors import ArticleError
 from editor.article.validation import Problem
+from editor.site.errors import SiteFileError
 
 
 def schema_text(text: str) -> str:
@@ -20,3 +22,18 @@ def problem_message(problem: Problem) -> str:
     if "label" in values:
         values["label"] = schema_text(values["label"])
     return QCoreApplication.translate("Problem", problem.template).format(**values)
+
+
+def error_message(error: SiteFileError | ArticleError) -> str:
+    """A file or article error's message in the UI's language. A value that is itself an error (the cause)
+    is translated in turn, and one the core marked translatable (an image kind) too; others (paths) stay."""
+    template = getattr(error, "template", "")
+    if not isinstance(error, SiteFileError) or not template:
+        return error.message
+    values = {
+        key: error_message(value)
+        if isinstance(value, SiteFileError)
+        else QCoreApplication.translate("SiteFileError", str(value))
+        for key, value in error.values
+    }
+    return QCoreApplication.translate("SiteFileError", template).format(**values)

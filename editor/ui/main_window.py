@@ -33,6 +33,7 @@ from editor.site.image_import import ImportedImage
 from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
 from editor.ui.about_dialog import AboutDialog
 from editor.ui.article_session import ArticleSession
+from editor.ui.core_texts import error_message
 from editor.ui.diff_view import DiffDialog
 from editor.ui.disk_change_bar import DiskChangeBar
 from editor.ui.file_watcher import ArticleFileWatcher
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
             try:
                 articles = load_site(path).articles()
             except SiteFileError as error:
-                self._show_error(self.tr("Cannot open the site"), error.message)
+                self._show_error(self.tr("Cannot open the site"), error_message(error))
                 return False
             if not articles:
                 self._show_error(
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
         except (ArticleError, SiteFileError) as error:
             line = getattr(error, "line", None)
             where = self.tr("Line {0}: ").format(line) if line else ""
-            self._show_error(self.tr("Cannot open {0}").format(target.name), where + error.message)
+            self._show_error(self.tr("Cannot open {0}").format(target.name), where + error_message(error))
             return False
         self._remember(target)
         return True
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
         try:
             text = new_article_text(site, title.strip(), dt.date.today())
         except (ArticleError, SiteFileError) as error:
-            self._show_error(self.tr("Cannot start a new article"), error.message)
+            self._show_error(self.tr("Cannot start a new article"), error_message(error))
             return
         self.session.load_text(text, site)
 
@@ -401,16 +402,11 @@ class MainWindow(QMainWindow):
             return self.save_as()
         try:
             self.session.save()
-        except ChangedOnDiskError:
+        except ChangedOnDiskError as error:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("The file changed on disk"),
-                # The window's own words rather than the core's message, so they come in the UI's language.
-                (
-                    self.tr("{0} was changed by another program since it was opened.")
-                    if self.session.path.exists()
-                    else self.tr("{0} was deleted or moved by another program since it was opened.")
-                ).format(self.session.path.name)
+                error_message(error)
                 + "\n\n"
                 + self.tr("Overwrite it with your version, or save yours under another name?"),
                 QMessageBox.StandardButton.Save
@@ -494,7 +490,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.revert()
         except (ArticleError, SiteFileError) as error:
-            self._show_error(self.tr("Cannot revert"), error.message)
+            self._show_error(self.tr("Cannot revert"), error_message(error))
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved edits; True when it is fine to go on."""
@@ -548,7 +544,7 @@ class MainWindow(QMainWindow):
         except SiteFileError as error:
             # Typing goes on; the next edit tries again.
             self.statusBar().showMessage(
-                self.tr("Could not keep a recovery copy: {0}").format(error.message), 6000
+                self.tr("Could not keep a recovery copy: {0}").format(error_message(error)), 6000
             )
 
     def offer_recovery(self) -> None:
@@ -556,7 +552,7 @@ class MainWindow(QMainWindow):
         try:
             abandoned = self.recovery.claim_abandoned()
         except SiteFileError as error:
-            self.statusBar().showMessage(error.message, 6000)
+            self.statusBar().showMessage(error_message(error), 6000)
             return
         if not abandoned:
             return
@@ -660,7 +656,7 @@ class MainWindow(QMainWindow):
             try:
                 imported = self.session.import_image_file(path)
             except SiteFileError as error:
-                self._show_error(self.tr("Cannot insert {0}").format(path.name), error.message)
+                self._show_error(self.tr("Cannot insert {0}").format(path.name), error_message(error))
                 continue
             self._insert_imported(imported, _alt_from_name(path.name))
 
@@ -672,7 +668,7 @@ class MainWindow(QMainWindow):
         try:
             imported = self.session.import_image_data(bytes(buffer.data().data()), name)
         except SiteFileError as error:
-            self._show_error(self.tr("Cannot paste the image"), error.message)
+            self._show_error(self.tr("Cannot paste the image"), error_message(error))
             return
         self._insert_imported(imported, "")
 
@@ -706,7 +702,7 @@ class MainWindow(QMainWindow):
         try:
             imported = self.session.import_image_file(Path(name))
         except SiteFileError as error:
-            self._show_error(self.tr("Cannot use {0}").format(Path(name).name), error.message)
+            self._show_error(self.tr("Cannot use {0}").format(Path(name).name), error_message(error))
             return
         self.session.edit_field(key, imported.url)
         alt_spec = next((spec for spec in self.session.site.schema.fields if spec.alt_for == key), None)
@@ -768,7 +764,7 @@ class MainWindow(QMainWindow):
         try:
             replaced = self.session.reload()
         except (ArticleError, SiteFileError) as error:
-            self.disk_bar.show_reload_failed(self._file_name(), error.message)
+            self.disk_bar.show_reload_failed(self._file_name(), error_message(error))
             return
         if replaced is not None and replaced[0] <= position <= replaced[1]:
             # The cursor's own text was replaced: Qt would move it to the end of the change; keep its place.
@@ -795,7 +791,7 @@ class MainWindow(QMainWindow):
         try:
             disk_text = self.session.read_disk_text()
         except (ArticleError, SiteFileError) as error:
-            self._show_error(self.tr("Cannot compare"), error.message)
+            self._show_error(self.tr("Cannot compare"), error_message(error))
             return None
         dialog = DiffDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -841,7 +837,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.edit_field(key, value)  # type: ignore[arg-type]
         except ArticleError as error:
-            self.statusBar().showMessage(error.message, 6000)
+            self.statusBar().showMessage(error_message(error), 6000)
 
     def _go_to_problem(self, problem: Problem) -> None:
         if problem.field and self.form.isVisible() and self.session.front_matter is not None:
@@ -917,7 +913,9 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def _show_save_error(self, error: SiteFileError) -> None:
-        self._show_error(self.tr("Could not save"), error.message + "\n\n" + self.tr("Your edits are kept."))
+        self._show_error(
+            self.tr("Could not save"), error_message(error) + "\n\n" + self.tr("Your edits are kept.")
+        )
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

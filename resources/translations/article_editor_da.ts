@@ -567,14 +567,6 @@
         <translation>Filen er ændret på disken</translation>
     </message>
     <message>
-        <source>{0} was changed by another program since it was opened.</source>
-        <translation>{0} er ændret af et andet program, siden den blev åbnet.</translation>
-    </message>
-    <message>
-        <source>{0} was deleted or moved by another program since it was opened.</source>
-        <translation>{0} er slettet eller flyttet af et andet program, siden den blev åbnet.</translation>
-    </message>
-    <message>
         <source>Overwrite it with your version, or save yours under another name?</source>
         <translation>Vil du overskrive den med din version eller gemme din under et andet navn?</translation>
     </message>
@@ -975,6 +967,101 @@
     <message>
         <source>{0} recovered</source>
         <translation>{0} gendannet</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFileError</name>
+    <message>
+        <source>{path} was deleted or moved by another program since it was opened</source>
+        <translation>{path} er slettet eller flyttet af et andet program, siden den blev åbnet</translation>
+    </message>
+    <message>
+        <source>Already exists: {path}</source>
+        <translation>Findes allerede: {path}</translation>
+    </message>
+    <message>
+        <source>Read-only file: {path}</source>
+        <translation>Skrivebeskyttet fil: {path}</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another program since it was opened</source>
+        <translation>{path} er ændret af et andet program, siden den blev åbnet</translation>
+    </message>
+    <message>
+        <source>Is a folder, not a file: {path}</source>
+        <translation>Er en mappe, ikke en fil: {path}</translation>
+    </message>
+    <message>
+        <source>Not a regular file: {path}</source>
+        <translation>Ikke en almindelig fil: {path}</translation>
+    </message>
+    <message>
+        <source>The disk is full: could not write {path}</source>
+        <translation>Disken er fuld: {path} kunne ikke skrives</translation>
+    </message>
+    <message>
+        <source>Your disk quota is used up: could not write {path}</source>
+        <translation>Din diskkvote er brugt op: {path} kunne ikke skrives</translation>
+    </message>
+    <message>
+        <source>Permission denied: {path}</source>
+        <translation>Adgang nægtet: {path}</translation>
+    </message>
+    <message>
+        <source>Folder not found: {path}</source>
+        <translation>Mappen findes ikke: {path}</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>Filen findes ikke: {path}</translation>
+    </message>
+    <message>
+        <source>Not a folder: part of {path} is a file</source>
+        <translation>Ikke en mappe: en del af {path} er en fil</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: could not write {path}</source>
+        <translation>Disken er skrivebeskyttet: {path} kunne ikke skrives</translation>
+    </message>
+    <message>
+        <source>The name is too long: {path}</source>
+        <translation>Navnet er for langt: {path}</translation>
+    </message>
+    <message>
+        <source>Too many symbolic links: {path}</source>
+        <translation>For mange symbolske links: {path}</translation>
+    </message>
+    <message>
+        <source>PNG, JPEG, GIF, WebP, SVG or AVIF</source>
+        <translation>PNG, JPEG, GIF, WebP, SVG eller AVIF</translation>
+    </message>
+    <message>
+        <source>a TIFF image</source>
+        <translation>et TIFF-billede</translation>
+    </message>
+    <message>
+        <source>a Photoshop file</source>
+        <translation>en Photoshop-fil</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>et PDF-dokument</translation>
+    </message>
+    <message>
+        <source>Could not read {name}: {reason}</source>
+        <translation>{name} kunne ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is {kind}, which browsers cannot show; save it as PNG or JPEG first</source>
+        <translation>{name} er {kind}, som browsere ikke kan vise; gem det som PNG eller JPEG først</translation>
+    </message>
+    <message>
+        <source>{name} is a HEIC photo, which most browsers cannot show; save it as JPEG first</source>
+        <translation>{name} er et HEIC-foto, som de fleste browsere ikke kan vise; gem det som JPEG først</translation>
+    </message>
+    <message>
+        <source>{name} is not an image ({kinds})</source>
+        <translation>{name} er ikke et billede ({kinds})</translation>
     </message>
 </context>
 <context>

@@ -11,5 +11,5 @@ bin=${VENV_BIN:-$root/.venv/bin}
 cd "$root"
 "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -extensions py \
     -tr-function-alias QT_TRANSLATE_NOOP+=translatable \
-    editor/ui editor/article -ts "$here/article_editor_da.ts"
+    editor/ui editor/article editor/site -ts "$here/article_editor_da.ts"
 "$bin/pyside6-lrelease" -silent "$here/article_editor_da.ts" -qm "$here/article_editor_da.qm"

@@ -460,6 +460,7 @@ def test_the_ts_holds_every_string_of_the_code(tmp_path: Path) -> None:
     shutil.copy(TS_FILE, fresh)
     script = (TRANSLATIONS / "update.sh").read_text(encoding="utf-8")
     assert "-tr-function-alias QT_TRANSLATE_NOOP+=translatable" in script
+    assert "editor/ui editor/article editor/site -ts" in script
     subprocess.run(
         [
             str(lupdate),
@@ -473,6 +474,7 @@ def test_the_ts_holds_every_string_of_the_code(tmp_path: Path) -> None:
             "QT_TRANSLATE_NOOP+=translatable",
             "editor/ui",
             "editor/article",
+            "editor/site",
             "-ts",
             str(fresh),
         ],
@@ -513,3 +515,41 @@ def test_every_problem_of_the_validator_carries_its_translatable_template() -> N
         message.findtext("source") for context, message in _messages(TS_FILE) if context == "Problem"
     }
     assert {problem.template for problem in problems} <= templates
+
+
+def test_file_errors_are_shown_in_danish_with_their_cause(
+    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+) -> None:
+    from editor.site.config import load_site
+    from editor.site.errors import ImageImportError
+    from editor.site.image_import import import_image
+    from editor.ui.core_texts import error_message
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language.extend(install_translators(app, "da"))
+    gone = tmp_path / "gone.png"
+    with pytest.raises(ImageImportError) as caught:
+        import_image(load_site(example_site), gone)
+    assert caught.value.message == f"Could not read gone.png: File not found: {gone}"
+    assert error_message(caught.value) == f"gone.png kunne ikke læses: Filen findes ikke: {gone}"
+    not_an_image = tmp_path / "notes.png"
+    not_an_image.write_bytes(b"%PDF-1.7 not a picture")
+    with pytest.raises(ImageImportError) as caught:
+        import_image(load_site(example_site), not_an_image)
+    assert error_message(caught.value).startswith("notes.png er et PDF-dokument, som browsere ikke kan vise")
+
+    window = _open_window(qtbot, tmp_path, example_site)
+    seen: list[str] = []
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.extend([dialog.windowTitle(), dialog.text()])
+        dialog.accept()
+
+    try:
+        when_dialog_opens(answer)
+        window.open_path(tmp_path / "missing.md")
+        assert seen == ["missing.md kan ikke åbnes", f"Filen findes ikke: {tmp_path / 'missing.md'}"]
+    finally:
+        _close(window)

@@ -197,7 +197,7 @@ new_values: st.SearchStrategy[FieldValue] = st.one_of(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=st.one_of(yaml_articles(), toml_articles()))
 def test_an_unedited_generated_article_writes_back_byte_for_byte(article: GeneratedArticle) -> None:
     decoded = decode_article(article.data)
@@ -211,7 +211,7 @@ def test_an_unedited_generated_article_writes_back_byte_for_byte(article: Genera
         assert front.values() == yaml.safe_load(front.parts.front_matter)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=yaml_articles(), pick=st.integers(min_value=0), value=new_values)
 def test_a_one_field_edit_of_a_generated_article_changes_only_that_field(
     article: GeneratedArticle, pick: int, value: FieldValue
@@ -223,7 +223,7 @@ def test_a_one_field_edit_of_a_generated_article_changes_only_that_field(
     assert decode_article(article.data).encode(after).startswith(article.data[:3])  # the BOM stays
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(article=toml_articles(), value=new_values)
 def test_a_generated_toml_article_refuses_field_edits(article: GeneratedArticle, value: FieldValue) -> None:
     with pytest.raises(FieldEditError, match="TOML"):

@@ -134,6 +134,7 @@ def field_lines(draw: st.DrawFn, key: str, *, last: bool) -> list[str]:
     """One top-level field as lines: `key: value  # comment`, a block scalar, a list or a nested map."""
     shape = draw(st.sampled_from(["scalar", "scalar", "scalar", "block", "flow list", "block list", "map"]))
     comment = draw(st.sampled_from(["", "", "  # " + draw(words).strip()]))
+    key = draw(st.sampled_from([key, key, f'"{key}"', f"'{key}'"]))  # some tools quote every key
     if shape == "scalar":
         value = draw(scalar_values())
         return [f"{key}:{value}{comment if value else ''}"]

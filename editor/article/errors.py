@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 
 class ArticleError(Exception):
     """An article that cannot be read or edited as asked. `line` and `column` are 1-based file positions."""
@@ -11,6 +13,19 @@ class ArticleError(Exception):
         self.message = message
         self.line = line
         self.column = column
+        # The message before its values were filled in, and those values, for a UI to show the message in
+        # its user's language; empty for a message made otherwise.
+        self.template = ""
+        self.values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, line: int | None = None, column: int | None = None, **values: object) -> Self:
+        """The error whose message is `template` (marked translatable) filled in with `values`. A value a
+        library wrote (a YAML parser's problem) stays in its words."""
+        error = cls(template.format(**{key: str(value) for key, value in values.items()}), line, column)
+        error.template = template
+        error.values = tuple(values.items())
+        return error
 
     def __str__(self) -> str:
         if self.line is None:

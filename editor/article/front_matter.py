@@ -17,6 +17,7 @@ from editor.article.document import (
     split_article,
 )
 from editor.article.errors import FieldEditError, FrontMatterError
+from editor.article.translatable import translatable
 from editor.article.yaml_scalars import (
     FieldValue,
     can_be_plain,
@@ -113,15 +114,23 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter(parts, (), editable=True)
     if not parts.closed:
         fence = "---" if parts.format is FrontMatterFormat.YAML else "+++"
-        raise FrontMatterError(
-            f"the front matter that starts on line 1 is never closed: add a line with {fence} after the last field",
+        raise FrontMatterError.of(
+            translatable(
+                "ArticleError",
+                "the front matter that starts on line 1 is never closed: add a line with {fence} after the last field",
+            ),
             line=1,
+            fence=fence,
         )
     if parts.fm_end - parts.fm_start > MAX_FRONT_MATTER_CHARS:
-        raise FrontMatterError(
-            f"the front matter is {(parts.fm_end - parts.fm_start) // 1024} KB long; more than "
-            f"{MAX_FRONT_MATTER_CHARS // 1024} KB is not read (is a closing --- missing?)",
+        raise FrontMatterError.of(
+            translatable(
+                "ArticleError",
+                "the front matter is {size} KB long; more than {limit} KB is not read (is a closing --- missing?)",
+            ),
             line=1,
+            size=(parts.fm_end - parts.fm_start) // 1024,
+            limit=MAX_FRONT_MATTER_CHARS // 1024,
         )
     if parts.format is FrontMatterFormat.TOML:
         return FrontMatter(parts, _read_toml(parts), editable=False)
@@ -137,7 +146,12 @@ def _read_toml(parts: ArticleParts) -> tuple[Field, ...]:
         message = str(error).split(" (at ")[0]
         line = _file_line(parts, int(position.group(1))) if position else None
         column = int(position.group(2)) if position else None
-        raise FrontMatterError(f"the TOML front matter is malformed: {message}", line, column) from None
+        raise FrontMatterError.of(
+            translatable("ArticleError", "the TOML front matter is malformed: {problem}"),
+            line,
+            column,
+            problem=message,
+        ) from None
     fields = []
     lines = parts.front_matter.splitlines(keepends=True)
     for key, value in values.items():
@@ -171,21 +185,35 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
         context = error.context_mark
         if error.context and context is not None and mark is not None and context.line != mark.line:
             problem += f" ({error.context} that starts on line {_file_line(parts, context.line + 1)})"
-        raise FrontMatterError(f"the front matter is not valid YAML: {problem}", line, column) from None
+        raise FrontMatterError.of(
+            translatable("ArticleError", "the front matter is not valid YAML: {problem}"),
+            line,
+            column,
+            problem=problem,
+        ) from None
     except yaml.reader.ReaderError as error:
         line = _file_line(parts, source.count("\n", 0, error.position) + 1)
-        raise FrontMatterError(
-            f"the front matter contains the control character U+{error.character:04X}, which YAML does not allow",
+        raise FrontMatterError.of(
+            translatable(
+                "ArticleError",
+                "the front matter contains the control character {character}, which YAML does not allow",
+            ),
             line,
+            character=f"U+{error.character:04X}",
         ) from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(f"the front matter is not valid YAML: {error}", 1) from None
+        raise FrontMatterError.of(
+            translatable("ArticleError", "the front matter is not valid YAML: {problem}"), 1, problem=error
+        ) from None
     if root is None:
         return FrontMatter(parts, (), editable=True)
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        raise FrontMatterError(
-            f"the front matter must be `key: value` lines, but it is {kind}",
+        raise FrontMatterError.of(
+            translatable("ArticleError", "the front matter must be `key: value` lines, but it is a list")
+            if isinstance(root, yaml.SequenceNode)
+            else translatable(
+                "ArticleError", "the front matter must be `key: value` lines, but it is a single value"
+            ),
             _file_line(parts, root.start_mark.line + 1),
         )
     _check_nodes(root, parts)
@@ -195,17 +223,22 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
         for key_node, value_node in root.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 written = source[key_node.start_mark.index : key_node.end_mark.index]
-                raise FrontMatterError(
-                    f"the key {written!r} is read as {key_node.tag.rsplit(':', 1)[-1]}, not as a name; "
-                    "put it in quotes",
+                raise FrontMatterError.of(
+                    translatable(
+                        "ArticleError", "the key {key} is read as {type}, not as a name; put it in quotes"
+                    ),
                     _file_line(parts, key_node.start_mark.line + 1),
+                    key=repr(written),
+                    type=key_node.tag.rsplit(":", 1)[-1],
                 )
             try:
                 value = constructor.construct_object(value_node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError) as error:
-                raise FrontMatterError(
-                    f"the value of {key_node.value} cannot be read: {error}",
+                raise FrontMatterError.of(
+                    translatable("ArticleError", "the value of {key} cannot be read: {problem}"),
                     _file_line(parts, value_node.start_mark.line + 1),
+                    key=key_node.value,
+                    problem=error,
                 ) from None
             fields.append(_field(parts, key_node, value_node, value))
     finally:
@@ -223,21 +256,29 @@ def _check_nodes(root: yaml.Node, parts: ArticleParts) -> None:
         expanded += 1
         line = _file_line(parts, node.start_mark.line + 1)
         if expanded > MAX_EXPANDED_NODES:
-            raise FrontMatterError(
-                f"the front matter expands to more than {MAX_EXPANDED_NODES} values through YAML aliases; "
-                "refusing to read it",
+            raise FrontMatterError.of(
+                translatable(
+                    "ArticleError",
+                    "the front matter expands to more than {limit} values through YAML aliases; refusing to read it",
+                ),
                 line,
+                limit=MAX_EXPANDED_NODES,
             )
         if node.tag not in _SAFE_TAGS:
-            raise FrontMatterError(
-                f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in front matter "
-                "(tags could run code; write the value as plain text)",
+            raise FrontMatterError.of(
+                translatable(
+                    "ArticleError",
+                    "the YAML tag {tag} is not allowed in front matter (tags could run code; write the value as plain text)",
+                ),
                 line,
+                tag=node.tag.replace("tag:yaml.org,2002:", "!!"),
             )
         if isinstance(node, yaml.ScalarNode):
             return
         if id(node) in on_path:
-            raise FrontMatterError("the front matter refers to itself through a YAML alias", line)
+            raise FrontMatterError.of(
+                translatable("ArticleError", "the front matter refers to itself through a YAML alias"), line
+            )
         on_path.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: dict[object, int] = {}
@@ -245,9 +286,15 @@ def _check_nodes(root: yaml.Node, parts: ArticleParts) -> None:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
                 key_line = _file_line(parts, key_node.start_mark.line + 1) or 0
                 if key in seen:
-                    raise FrontMatterError(
-                        f"the key {key!r} appears twice (lines {seen[key]} and {key_line}); remove one",
+                    raise FrontMatterError.of(
+                        translatable(
+                            "ArticleError",
+                            "the key {key} appears twice (lines {first} and {second}); remove one",
+                        ),
                         key_line,
+                        key=repr(key),
+                        first=seen[key],
+                        second=key_line,
                     )
                 seen[key] = key_line
                 visit(key_node)

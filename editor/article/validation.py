@@ -80,7 +80,16 @@ def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
         front = read_front_matter(text)
     except ArticleError as error:
         problems = [
-            Problem(error.line or 1, error.column or 1, Severity.ERROR, error.message, "front-matter"),
+            Problem(
+                error.line or 1,
+                error.column or 1,
+                Severity.ERROR,
+                error.message,
+                "front-matter",
+                None,
+                error.template,
+                tuple((key, str(value)) for key, value in error.values),
+            ),
         ]
         return problems + list(_body_problems(text, 0, 1, rules))
     problems = list(_front_matter_problems(front, rules))

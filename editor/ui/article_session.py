@@ -23,6 +23,7 @@ from editor.site.article_files import (
 from editor.site.config import SiteConfig, load_site
 from editor.site.files import FileStamp
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
+from editor.ui.core_texts import error_message
 from editor.ui.document_text import document_text
 
 # Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
@@ -300,7 +301,9 @@ class ArticleSession(QObject):
             self._front = read_front_matter(text)
         except ArticleError as error:
             self._front = None
-            self.front_matter_changed.emit(None, str(error), False)
+            message = error_message(error)
+            shown = self.tr("line {0}: {1}").format(error.line, message) if error.line else message
+            self.front_matter_changed.emit(None, shown, False)
             return
         # TOML and one-line {…} front matter are read-only in the form (read_front_matter says which).
         self.front_matter_changed.emit(self._front.values(), None, self._front.editable)

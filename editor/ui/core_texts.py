@@ -21,19 +21,22 @@ def problem_message(problem: Problem) -> str:
     values = dict(problem.values)
     if "label" in values:
         values["label"] = schema_text(values["label"])
-    return QCoreApplication.translate("Problem", problem.template).format(**values)
+    # A front matter that cannot be read is reported with the parser's ArticleError, and its words.
+    context = "ArticleError" if problem.rule == "front-matter" else "Problem"
+    return QCoreApplication.translate(context, problem.template).format(**values)
 
 
 def error_message(error: SiteFileError | ArticleError) -> str:
     """A file or article error's message in the UI's language. A value that is itself an error (the cause)
-    is translated in turn, and one the core marked translatable (an image kind) too; others (paths) stay."""
-    template = getattr(error, "template", "")
-    if not isinstance(error, SiteFileError) or not template:
+    is translated in turn, and one the core marked translatable (an image kind) too; others (paths, a YAML
+    parser's words) stay as they are."""
+    if not error.template:
         return error.message
+    context = "SiteFileError" if isinstance(error, SiteFileError) else "ArticleError"
     values = {
         key: error_message(value)
-        if isinstance(value, SiteFileError)
-        else QCoreApplication.translate("SiteFileError", str(value))
+        if isinstance(value, SiteFileError | ArticleError)
+        else QCoreApplication.translate(context, str(value))
         for key, value in error.values
     }
-    return QCoreApplication.translate("SiteFileError", template).format(**values)
+    return QCoreApplication.translate(context, error.template).format(**values)

@@ -49,6 +49,68 @@
     </message>
 </context>
 <context>
+    <name>ArticleError</name>
+    <message>
+        <source>the front matter that starts on line 1 is never closed: add a line with {fence} after the last field</source>
+        <translation>metadata, der begynder på linje 1, bliver aldrig afsluttet: tilføj en linje med {fence} efter det sidste felt</translation>
+    </message>
+    <message>
+        <source>the front matter is {size} KB long; more than {limit} KB is not read (is a closing --- missing?)</source>
+        <translation>metadata fylder {size} KB; mere end {limit} KB læses ikke (mangler der en afsluttende ---?)</translation>
+    </message>
+    <message>
+        <source>the TOML front matter is malformed: {problem}</source>
+        <translation>metadata i TOML er ugyldige: {problem}</translation>
+    </message>
+    <message>
+        <source>the front matter is not valid YAML: {problem}</source>
+        <translation>metadata er ikke gyldig YAML: {problem}</translation>
+    </message>
+    <message>
+        <source>the front matter contains the control character {character}, which YAML does not allow</source>
+        <translation>metadata indeholder kontroltegnet {character}, som YAML ikke tillader</translation>
+    </message>
+    <message>
+        <source>the front matter must be `key: value` lines, but it is a list</source>
+        <translation>metadata skal være linjer med `nøgle: værdi`, men de er en liste</translation>
+    </message>
+    <message>
+        <source>the front matter must be `key: value` lines, but it is a single value</source>
+        <translation>metadata skal være linjer med `nøgle: værdi`, men de er en enkelt værdi</translation>
+    </message>
+    <message>
+        <source>the key {key} is read as {type}, not as a name; put it in quotes</source>
+        <translation>nøglen {key} læses som {type}, ikke som et navn; sæt den i anførselstegn</translation>
+    </message>
+    <message>
+        <source>the value of {key} cannot be read: {problem}</source>
+        <translation>værdien af {key} kan ikke læses: {problem}</translation>
+    </message>
+    <message>
+        <source>the front matter expands to more than {limit} values through YAML aliases; refusing to read it</source>
+        <translation>metadata udvides til mere end {limit} værdier gennem YAML-aliaser; de læses ikke</translation>
+    </message>
+    <message>
+        <source>the YAML tag {tag} is not allowed in front matter (tags could run code; write the value as plain text)</source>
+        <translation>YAML-mærket {tag} er ikke tilladt i metadata (mærker kan køre kode; skriv værdien som almindelig tekst)</translation>
+    </message>
+    <message>
+        <source>the front matter refers to itself through a YAML alias</source>
+        <translation>metadata henviser til sig selv gennem et YAML-alias</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice (lines {first} and {second}); remove one</source>
+        <translation>nøglen {key} forekommer to gange (linje {first} og {second}); fjern den ene</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleSession</name>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>linje {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>BooleanEditor</name>
     <message>
         <source>Now {0}; tick or untick to make it true or false.</source>

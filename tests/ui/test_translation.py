@@ -553,3 +553,24 @@ def test_file_errors_are_shown_in_danish_with_their_cause(
         assert seen == ["missing.md kan ikke åbnes", f"Filen findes ikke: {tmp_path / 'missing.md'}"]
     finally:
         _close(window)
+
+
+def test_a_broken_front_matter_is_reported_in_danish(
+    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language.extend(install_translators(app, "da"))
+    window = _open_window(qtbot, tmp_path, example_site)
+    expected = "nøglen 'title' forekommer to gange (linje 2 og 3); fjern den ene"
+    try:
+        window.editor.setPlainText("---\ntitle: a\ntitle: b\n---\n\nTekst\n")
+        tree = window.problems.tree
+        qtbot.waitUntil(
+            lambda: tree.topLevelItemCount() == 1 and tree.topLevelItem(0).text(1) == expected, timeout=10000
+        )
+        banner = window.form.findChild(QWidget, "error-banner")
+        assert banner is not None
+        assert f"linje 3: {expected}" in [label.text() for label in banner.findChildren(QLabel)]
+    finally:
+        _close(window)

@@ -9,6 +9,7 @@ from enum import StrEnum
 import frontmatter.default_handlers as fm_handlers
 
 from editor.article.errors import UnreadableArticleError
+from editor.article.translatable import translatable
 
 BOM = "\ufeff"
 # Articles are a few kilobytes; the limit keeps a stray video or log file from freezing the editor.
@@ -89,25 +90,35 @@ def encode_article(text: str, bom: bool) -> bytes:
 def decode_article(data: bytes, max_bytes: int = MAX_ARTICLE_BYTES) -> DecodedArticle:
     """Decode article bytes strictly as UTF-8; refuse binary files and oversized ones with a clear message."""
     if len(data) > max_bytes:
-        raise UnreadableArticleError(
-            f"the file is {len(data) / 1e6:.1f} MB; articles larger than {max_bytes / 1e6:.0f} MB are not opened"
+        raise UnreadableArticleError.of(
+            translatable(
+                "ArticleError", "the file is {size} MB; articles larger than {limit} MB are not opened"
+            ),
+            size=f"{len(data) / 1e6:.1f}",
+            limit=f"{max_bytes / 1e6:.0f}",
         )
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
-        raise UnreadableArticleError(
-            "the file is binary (it contains a NUL byte), not a Markdown article", line
+        raise UnreadableArticleError.of(
+            translatable(
+                "ArticleError", "the file is binary (it contains a NUL byte), not a Markdown article"
+            ),
+            line,
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise UnreadableArticleError(
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); "
-            "save it as UTF-8 in another editor first",
+        raise UnreadableArticleError.of(
+            translatable(
+                "ArticleError",
+                "the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8 in another editor first",
+            ),
             line,
             column,
+            byte=f"0x{data[error.start]:02x}",
         ) from None
     if text.startswith(BOM):
         return DecodedArticle(text[1:], bom=True)

@@ -373,7 +373,9 @@ def remove_field(text: str, key: str) -> TextEdit:
     front = _editable(text)
     field = front.field(key)
     if field is None:
-        raise FieldEditError(f"there is no field {key!r} to remove")
+        raise FieldEditError.of(
+            translatable("ArticleError", "there is no field {key} to remove"), key=repr(key)
+        )
     start = field.key_start - len(_key_indent(text, field))
     return TextEdit(start, _line_end(text, field.value_end), "")
 
@@ -381,7 +383,10 @@ def remove_field(text: str, key: str) -> TextEdit:
 def _editable(text: str) -> FrontMatter:
     front = read_front_matter(text)
     if front.format is FrontMatterFormat.TOML:
-        raise FieldEditError("TOML front matter (+++) is shown read-only; edit it in the source", 1)
+        raise FieldEditError.of(
+            translatable("ArticleError", "TOML front matter (+++) is shown read-only; edit it in the source"),
+            1,
+        )
     if not front.editable:
         raise FieldEditError("front matter written as one {…} map can only be edited in the source", 2)
     return front
@@ -391,8 +396,12 @@ def _key_indent(text: str, field: Field) -> str:
     """The spaces before the key; refuses a key that shares its line with something else."""
     indent = text[text.rfind("\n", 0, field.key_start) + 1 : field.key_start]
     if indent.strip(" "):
-        raise FieldEditError(
-            f"the field {field.key!r} shares its line with another; edit it in the source", field.line
+        raise FieldEditError.of(
+            translatable(
+                "ArticleError", "the field {key} shares its line with another; edit it in the source"
+            ),
+            field.line,
+            key=repr(field.key),
         )
     return indent
 
@@ -416,7 +425,11 @@ def _colon_after_key(text: str, field: Field) -> int:
     ):
         colon = text.find(":", colon + 1)
     if colon == -1 or colon > field.value_start:
-        raise FieldEditError(f"the field {field.key!r} is not written as `key: value`", field.line)
+        raise FieldEditError.of(
+            translatable("ArticleError", "the field {key} is not written as `key: value`"),
+            field.line,
+            key=repr(field.key),
+        )
     return colon
 
 

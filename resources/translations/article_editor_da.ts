@@ -102,6 +102,34 @@
         <source>the key {key} appears twice (lines {first} and {second}); remove one</source>
         <translation>nøglen {key} forekommer to gange (linje {first} og {second}); fjern den ene</translation>
     </message>
+    <message>
+        <source>there is no field {key} to remove</source>
+        <translation>der er intet felt {key} at fjerne</translation>
+    </message>
+    <message>
+        <source>TOML front matter (+++) is shown read-only; edit it in the source</source>
+        <translation>metadata i TOML (+++) vises skrivebeskyttet; redigér dem i kildeteksten</translation>
+    </message>
+    <message>
+        <source>the field {key} shares its line with another; edit it in the source</source>
+        <translation>feltet {key} deler linje med et andet; redigér det i kildeteksten</translation>
+    </message>
+    <message>
+        <source>the field {key} is not written as `key: value`</source>
+        <translation>feltet {key} er ikke skrevet som `nøgle: værdi`</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; articles larger than {limit} MB are not opened</source>
+        <translation>filen fylder {size} MB; artikler større end {limit} MB åbnes ikke</translation>
+    </message>
+    <message>
+        <source>the file is binary (it contains a NUL byte), not a Markdown article</source>
+        <translation>filen er binær (den indeholder en NUL-byte) og ikke en Markdown-artikel</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8 in another editor first</source>
+        <translation>filen er ikke UTF-8-tekst (byte {byte} kan ikke læses); gem den som UTF-8 i en anden editor først</translation>
+    </message>
 </context>
 <context>
     <name>ArticleSession</name>

@@ -551,6 +551,13 @@ def test_file_errors_are_shown_in_danish_with_their_cause(
         when_dialog_opens(answer)
         window.open_path(tmp_path / "missing.md")
         assert seen == ["missing.md kan ikke åbnes", f"Filen findes ikke: {tmp_path / 'missing.md'}"]
+        (tmp_path / "binary.md").write_bytes(b"---\x00\x01")
+        when_dialog_opens(answer)
+        window.open_path(tmp_path / "binary.md")
+        assert seen[2:] == [
+            "binary.md kan ikke åbnes",
+            "Linje 1: filen er binær (den indeholder en NUL-byte) og ikke en Markdown-artikel",
+        ]
     finally:
         _close(window)
 

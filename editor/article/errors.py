@@ -22,9 +22,11 @@ class ArticleError(Exception):
     def of(cls, template: str, line: int | None = None, column: int | None = None, **values: object) -> Self:
         """The error whose message is `template` (marked translatable) filled in with `values`. A value a
         library wrote (a YAML parser's problem) stays in its words."""
-        error = cls(template.format(**{key: str(value) for key, value in values.items()}), line, column)
+        shown = {key: str(value) for key, value in values.items()}
+        error = cls(template.format(**shown), line, column)
         error.template = template
-        error.values = tuple(values.items())
+        # As text, so the error pickles (the render worker sends it to the window).
+        error.values = tuple(shown.items())
         return error
 
     def __str__(self) -> str:

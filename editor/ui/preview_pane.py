@@ -22,10 +22,12 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 import editor
+from editor.article.errors import ArticleError
 from editor.render.header_labels import HeaderLabels
 from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
+from editor.ui.core_texts import error_message
 from editor.ui.render_protocol import (
     WORKER_ARGUMENT,
     WORKER_MODULE,
@@ -198,7 +200,7 @@ class PreviewPane(QWidget):
         self._restarts = 0
         self._gave_up = False
         self._shut_down = False
-        self._front_matter_error: str | None = None
+        self._front_matter_error: ArticleError | None = None
         self._worker_error: str | None = None
         self._scroll_line: int | None = None
         self._scroll_pending = False
@@ -428,8 +430,12 @@ class PreviewPane(QWidget):
         if self._worker_error is not None:
             text = self.tr("The preview could not be rendered: {error}").format(error=self._worker_error)
         elif self._front_matter_error is not None:
+            error = self._front_matter_error
+            message = error_message(error)
+            if error.line:
+                message = self.tr("line {0}: {1}").format(error.line, message)
             text = self.tr("The front matter could not be read, so it is shown as text: {error}").format(
-                error=self._front_matter_error
+                error=message
             )
         else:
             self.banner.hide()

@@ -8,6 +8,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.article.errors import ArticleError
 from editor.render.header_labels import HeaderLabels
 from editor.site.config import SiteConfig
 
@@ -45,7 +46,7 @@ class RenderReply:
 
     request_id: int
     script: str
-    front_matter_error: str | None
+    front_matter_error: ArticleError | None  # the window words it in its language
     block_count: int
     sent_blocks: int
 

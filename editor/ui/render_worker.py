@@ -62,14 +62,14 @@ class PagePatcher:
         if request.reset:
             self.reset_page()
         text = request.text.removeprefix(BOM)
-        error: str | None = None
+        error: ArticleError | None = None
         values: dict[str, object] = {}
         try:
             front = read_front_matter(text)
             body, line_offset, values = front.parts.body, front.parts.body_line - 1, front.values()
         except ArticleError as err:
             # Unreadable front matter is shown as Markdown, so the author sees where it goes wrong.
-            body, line_offset, error = text, 0, str(err)
+            body, line_offset, error = text, 0, err
         rendered = self._renderer.render(body, line_offset)
         site = self._site_message.site
         schema = site.schema if site is not None else DEFAULT_SCHEMA

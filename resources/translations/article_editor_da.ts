@@ -879,6 +879,10 @@
         <translation>Forhåndsvisningen kunne ikke dannes: {error}</translation>
     </message>
     <message>
+        <source>line {0}: {1}</source>
+        <translation>linje {0}: {1}</translation>
+    </message>
+    <message>
         <source>The front matter could not be read, so it is shown as text: {error}</source>
         <translation>Metadata kunne ikke læses og vises derfor som tekst: {error}</translation>
     </message>

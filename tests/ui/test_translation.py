@@ -579,5 +579,8 @@ def test_a_broken_front_matter_is_reported_in_danish(
         banner = window.form.findChild(QWidget, "error-banner")
         assert banner is not None
         assert f"linje 3: {expected}" in [label.text() for label in banner.findChildren(QLabel)]
+        # The preview's renderer runs in another process, without a translator: the window words its error.
+        shown = f"Metadata kunne ikke læses og vises derfor som tekst: linje 3: {expected}"
+        qtbot.waitUntil(lambda: window.preview.banner.text() == shown, timeout=20000)
     finally:
         _close(window)

@@ -11,16 +11,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from editor.site.errors import SiteFileError
 from editor.site.files import (
-    APP_NAME,
     FileLock,
     ensure_folder,
     lock_file,
     read_file,
     remove_folder,
+    user_data_folder,
     write_private_file,
 )
 
@@ -45,7 +43,7 @@ _STALE_EMPTY_SECONDS = 60.0
 
 def recovery_folder() -> Path:
     """Where unsaved buffers are kept: beside the backups, in the user's data folder."""
-    return platformdirs.user_data_path(APP_NAME) / "recovery"
+    return user_data_folder() / "recovery"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -61,7 +62,7 @@ def linked_file(site: SiteConfig, article_path: Path | None, url: str) -> Path |
     """The existing local file an image or link URL in an article names, or None.
 
     Site URLs (/images/blog/x.png) are looked up in the public folder; a relative URL names a file beside
-    the article (page bundles, co-located images); remote URLs name no local file.
+    the article or below its folder (page bundles, co-located images); remote URLs name no local file.
     """
     if is_remote(url):
         return None
@@ -69,7 +70,12 @@ def linked_file(site: SiteConfig, article_path: Path | None, url: str) -> Path |
     if path.startswith("/"):
         candidate = site.url_to_path(url)
     elif article_path is not None:
-        candidate = article_path.parent / unquote(path)
+        folder = article_path.parent
+        candidate = folder / unquote(path)
+        # The preview may read only inside the article's folder, so a relative URL that climbs out of it
+        # (by `..` or a symlink) names no file here either: validation and the preview then agree.
+        if not Path(os.path.realpath(candidate)).is_relative_to(os.path.realpath(folder)):
+            return None
     else:
         return None
     return candidate if candidate is not None and candidate.is_file() else None

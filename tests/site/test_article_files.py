@@ -31,3 +31,19 @@ def test_validation_cannot_tell_about_remote_or_unsaved_relative_images(example_
     assert saved("https://example.com/x.png") is None and saved("data:image/png;base64,AAAA") is None
     assert saved("nope.png") is False and unsaved("nope.png") is None
     assert unsaved("/images/blog/mrscanning_konsekvenser_intro.png") is True
+
+
+def test_a_relative_url_climbing_out_of_the_article_folder_names_no_file(example_site: Path) -> None:
+    # The preview may only read inside the article's folder; validation must not call such an image fine.
+    site = load_site(example_site)
+    article = example_site / ARTICLE
+    outside = example_site / "secret.png"
+    outside.write_bytes(b"\x89PNG")
+    (article.parent / "sub").mkdir()
+    (article.parent / "sub" / "inside.png").write_bytes(b"\x89PNG")
+    (article.parent / "link.png").symlink_to(outside)
+    assert outside.is_file()
+    assert linked_file(site, article, "../../secret.png") is None
+    assert linked_file(site, article, "link.png") is None
+    assert linked_file(site, article, "sub/../sub/inside.png") == article.parent / "sub/../sub/inside.png"
+    assert validation_rules(site, article).image_exists("../../secret.png") is False

@@ -40,7 +40,7 @@ from editor.ui.file_watcher import ArticleFileWatcher
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
-from editor.ui.preferences import SOFT_WRAP_KEY, Preferences, PreferencesDialog
+from editor.ui.preferences import AUTOSAVE_KEY, SOFT_WRAP_KEY, Preferences, PreferencesDialog
 from editor.ui.preview_pane import PreviewPane
 from editor.ui.problems_panel import ProblemsPanel
 from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
@@ -52,8 +52,6 @@ MIN_ZOOM = -5
 MAX_ZOOM = 10
 MIN_ZOOMED_POINT_SIZE = 4.0
 PREVIEW_ZOOM_STEP = 0.1
-AUTOSAVE_SECONDS_KEY = "editor/autosaveSeconds"
-DEFAULT_AUTOSAVE_SECONDS = 5
 
 
 def markdown_image(alt: str, url: str) -> str:
@@ -101,7 +99,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         # Nothing is open yet: building the editor must not count as an edit to save.
         self.editor.document().setModified(False)
-        self.set_autosave_interval(_stored_seconds(settings.value(AUTOSAVE_SECONDS_KEY)))
         self._update_title()
 
     # ---- construction ------------------------------------------------------------------------------
@@ -308,11 +305,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def set_autosave_interval(self, seconds: int) -> None:
-        """Keep unsaved edits in the recovery store `seconds` after the last one (at least 1), from now on
-        and at later starts."""
+        """Keep unsaved edits in the recovery store `seconds` (at least 1) after the first edit since the last
+        copy, from now on and at later starts."""
         seconds = max(1, int(seconds))
         self._autosave_timer.setInterval(seconds * 1000)
-        self.settings.setValue(AUTOSAVE_SECONDS_KEY, seconds)
+        self.settings.setValue(AUTOSAVE_KEY, seconds)
 
     def autosave_interval(self) -> int:
         """Seconds from the last edit to the autosave."""
@@ -617,7 +614,8 @@ class MainWindow(QMainWindow):
         return load_site(Path.cwd())
 
     def _on_contents_changed(self) -> None:
-        if self.session.is_modified():
+        # Not restarted while running: someone who never pauses still gets a copy every interval.
+        if self.session.is_modified() and not self._autosave_timer.isActive():
             self._autosave_timer.start()
 
     def _on_modified_changed(self, modified: bool) -> None:
@@ -746,6 +744,7 @@ class MainWindow(QMainWindow):
     def _on_file_deleted(self) -> None:
         # The text now exists only here: modified, so closing asks, and Save puts it back.
         self.session.document.setModified(True)
+        self.autosave()  # setModified is no edit, so the timer would never keep a copy of it
         self.disk_bar.show_missing(self._file_name())
         self.statusBar().showMessage(self.tr("{0} was deleted or moved").format(self._file_name()))
 
@@ -919,11 +918,3 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
-
-
-def _stored_seconds(value: object) -> int:
-    """The autosave delay from the settings file, which a person may have edited by hand."""
-    try:
-        return int(str(value))
-    except ValueError:
-        return DEFAULT_AUTOSAVE_SECONDS

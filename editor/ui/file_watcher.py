@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from editor.site.errors import SiteFileError
-from editor.site.files import FileStamp, has_changed, read_file
+from editor.site.errors import MissingFileError, SiteFileError
+from editor.site.files import FileStamp, read_file
 
 __all__ = ["CHECK_DELAY_MS", "MISSING_POLL_MS", "ArticleFileWatcher", "DiskState"]
 
@@ -33,8 +33,8 @@ class ArticleFileWatcher(QObject):
 
     The watch is on the folders as well as the file because git, vim and our own saves replace a file by
     renaming another over it: the file's own watch then ends with the old inode, and the folder's event is
-    what tells us to watch the new one. Whether anything changed is decided by the bytes (the core's
-    `has_changed` against the stamp), never by the event, so our own saves, a `touch` or a rewrite of the
+    what tells us to watch the new one. Whether anything changed is decided by the bytes (their SHA-256
+    against the stamp's), never by the event, so our own saves, a `touch` or a rewrite of the
     same bytes say nothing.
     """
 
@@ -99,11 +99,14 @@ class ArticleFileWatcher(QObject):
             return
         self._add_watches()
         try:
-            changed = has_changed(path, stamp)
-            disk_sha = read_file(path)[1].sha256 if changed and path.exists() else None
+            # One read gives both answers: whether the bytes differ, and which version is there now.
+            disk_sha: str | None = read_file(path)[1].sha256
+        except MissingFileError:
+            disk_sha = None
         except SiteFileError as error:
             self.check_failed.emit(error.message)
             return
+        changed = disk_sha != stamp.sha256
         if not changed:
             self._missing_timer.stop()
             self._reported_sha = None

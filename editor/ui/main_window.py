@@ -228,8 +228,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.wrap_action = QAction(self.tr("Soft &Wrap"), self, checkable=True, checked=True)
-        self.wrap_action.toggled.connect(self.editor.set_soft_wrap)
-        self.wrap_action.toggled.connect(lambda on: self.settings.setValue(SOFT_WRAP_KEY, on))
+        self.wrap_action.toggled.connect(self._on_wrap_toggled)
         view_menu.addAction(self.wrap_action)
         for widget, text in ((self.form, self.tr("Front-Matter &Form")), (self.preview, self.tr("&Preview"))):
             toggle = QAction(text, self, checkable=True, checked=True)
@@ -301,7 +300,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue(SOFT_WRAP_KEY, self.wrap_action.isChecked())
         self.settings.sync()
 
     def set_autosave_interval(self, seconds: int) -> None:
@@ -876,13 +874,21 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         """Edit the preferences; OK stores and applies them, Cancel changes nothing."""
-        current = dataclasses.replace(Preferences.load(self.settings), soft_wrap=self.wrap_action.isChecked())
-        dialog = PreferencesDialog(current, self)
+        dialog = PreferencesDialog(Preferences.load(self.settings), self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         chosen = dialog.preferences()
         chosen.save(self.settings)
         self.apply_preferences(chosen)
+
+    def _on_wrap_toggled(self, on: bool) -> None:
+        self.editor.set_soft_wrap(on)
+        # Start-up and the Preferences dialog set the action from what is already stored; only the View
+        # menu's own toggle is news. It stores that one key: Preferences.save would also pin the font size
+        # and autosave interval of a user who never chose them.
+        if self._preferences.soft_wrap != on:
+            self._preferences = dataclasses.replace(self._preferences, soft_wrap=on)
+            self.settings.setValue(SOFT_WRAP_KEY, on)
 
     def apply_preferences(self, preferences: Preferences) -> None:
         """Use `preferences` from now on: editor font (at normal zoom), wrap, the preview's stylesheet and

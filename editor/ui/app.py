@@ -73,13 +73,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed translators (children of `app`, which keeps them)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    from editor.ui.preferences import LANGUAGES, SOURCE_LANGUAGE
+
     locale = QLocale(language) if language else QLocale.system()
     if language:
         # Widgets Qt words itself (the date field's calendar: month and day names) follow the chosen language.
         QLocale.setDefault(locale)
-    if locale.language() != QLocale.Language.Danish:  # the one translation there is
-        return []
     code = locale.name().split("_")[0]
+    if code == SOURCE_LANGUAGE or code not in dict(LANGUAGES):
+        return []
     installed: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for folder, name in (

@@ -35,6 +35,7 @@ from editor.ui.source_editor import default_editor_font
 
 __all__ = [
     "LANGUAGES",
+    "SOURCE_LANGUAGE",
     "Preferences",
     "PreferencesDialog",
     "StylesheetChoice",
@@ -55,9 +56,11 @@ MAX_AUTOSAVE_SECONDS = 3600
 MIN_FONT_SIZE = 6.0
 MAX_FONT_SIZE = 48.0
 
-# Language codes with a translation; "" follows the system. The names stay in their own language, so a
-# user who cannot read the current one still finds theirs.
-LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("da", "Dansk"))
+# The language the UI is written in, which needs no translation.
+SOURCE_LANGUAGE = "en"
+# Language codes the UI speaks; "" follows the system. The names stay in their own language, so a user who
+# cannot read the current one still finds theirs.
+LANGUAGES: tuple[tuple[str, str], ...] = ((SOURCE_LANGUAGE, "English"), ("da", "Dansk"))
 
 
 class StylesheetChoice(enum.StrEnum):

@@ -49,6 +49,7 @@ __all__ = [
     "SiteFileError",
     "backup_folder",
     "create_file",
+    "create_private_folder",
     "ensure_folder",
     "has_changed",
     "list_backups",
@@ -79,6 +80,7 @@ _CREATE_FLAGS = (
 )
 _NEW_FILE_MODE = 0o644
 _PRIVATE_MODE = 0o600
+_PRIVATE_FOLDER_MODE = 0o700
 # A temp name adds about 14 characters; most file systems stop at 255.
 _MAX_TEMP_STEM = 200
 _TEMP_SUFFIX = ".tmp"
@@ -240,6 +242,18 @@ def ensure_folder(path: Path) -> None:
         raise FileAccessError(f"Not a folder: {path}") from None
     except OSError as err:
         raise _os_error(err, path, writing=True) from None
+
+
+def create_private_folder(path: Path) -> bool:
+    """Create folder `path` in an existing folder, usable by the owner only (0700); False when the name is
+    already taken, so a caller choosing a fresh name can try another."""
+    try:
+        path.mkdir(mode=_PRIVATE_FOLDER_MODE)
+    except FileExistsError:
+        return False
+    except OSError as err:
+        raise _os_error(err, path, writing=True) from None
+    return True
 
 
 def user_data_folder() -> Path:
@@ -512,7 +526,7 @@ def _remove_quietly(path: Path) -> None:
 def _keep_backup(target: Path, old: BinaryIO, old_sha: str, shown: Path) -> None:
     folder = backup_folder(target)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=_PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         names = _backup_names(folder)
         # A run of saves without edits in between would otherwise push older, different versions out.
         if not names or _hash_file(folder / names[0]) != old_sha:

@@ -14,6 +14,7 @@ from pathlib import Path
 from editor.site.errors import SiteFileError
 from editor.site.files import (
     FileLock,
+    create_private_folder,
     ensure_folder,
     lock_file,
     read_file,
@@ -144,12 +145,8 @@ class RecoveryStore:
         ensure_folder(self.folder)
         for _ in range(100):
             folder = self.folder / f"{os.getpid()}-{secrets.token_hex(6)}"
-            try:
-                folder.mkdir(mode=0o700)
-            except FileExistsError:
+            if not create_private_folder(folder):
                 continue
-            except OSError:
-                ensure_folder(folder)  # raises the one-line message
             lock = lock_file(folder / _LOCK_FILE)
             if lock is not None:
                 return RecoveryEntry(folder, lock)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from benchmarks.probes import rss_mb, wait_until
+
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
@@ -37,35 +39,9 @@ class SoakResult:
     seconds: float = 0.0
 
 
-def rss_mb() -> float:
-    """This process's resident memory now (Linux /proc; elsewhere the peak, which can only grow)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def files_under(folder: Path) -> int:
     """Files and folders left under `folder` (0 when it does not exist)."""
     return sum(len(dirs) + len(files) for _, dirs, files in os.walk(folder)) if folder.exists() else 0
-
-
-def wait_until(condition: Callable[[], bool], timeout: float) -> bool:
-    """Run the event loop until `condition` holds; False after `timeout` seconds."""
-    from PySide6.QtTest import QTest
-
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        QTest.qWait(5)
-    return True
 
 
 def soak(

@@ -15,9 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from benchmarks.probes import proc_kb, wait_until
 
 # Children inherit these; they must be set before Qt is imported anywhere in the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -67,16 +68,6 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _kb(path: Path, field: str) -> int:
-    try:
-        for line in path.read_text().splitlines():
-            if line.startswith(field):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
 def _zygote(pid: int) -> bool:
     try:
         return b"--type=zygote" in Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -88,9 +79,9 @@ def _tree_memory(root: int) -> Result:
     """Summed VmRSS of the process tree (MB), its PSS (shared pages counted once), and RSS per process."""
     rss_kb, pss_kb, parts = 0, 0, []
     for pid in _tree(root):
-        rss = _kb(Path(f"/proc/{pid}/status"), "VmRSS:")
+        rss = proc_kb(Path(f"/proc/{pid}/status"), "VmRSS:")
         rss_kb += rss
-        pss_kb += _kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
+        pss_kb += proc_kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
         try:
             arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
@@ -122,17 +113,6 @@ def _make_window(settings_file: Path) -> tuple[Any, Any]:
     return app, window
 
 
-def _wait(condition: Callable[[], bool], timeout: float) -> bool:
-    from PySide6.QtTest import QTest
-
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        QTest.qWait(5)
-    return True
-
-
 def _shown_and_rendered(window: Any, path: Path, timeout: float = 60) -> float:
     """Show the window on `path` and wait for the first render; returns seconds from open to render."""
     rendered: list[float] = []
@@ -142,7 +122,7 @@ def _shown_and_rendered(window: Any, path: Path, timeout: float = 60) -> float:
     started = time.perf_counter()
     if not window.open_path(path):
         raise RuntimeError(f"cannot open {path}")
-    if not _wait(lambda: bool(rendered), timeout):
+    if not wait_until(lambda: bool(rendered), timeout):
         raise RuntimeError("the preview never rendered")
     return rendered[0] - started
 
@@ -228,14 +208,14 @@ def child_open_save(path: Path, settings_file: Path) -> None:
     window.resize(1400, 900)
     window.show()
     # The window is up and its page started, so only the opening itself is timed.
-    _wait(lambda: window.preview.started, 10)
+    wait_until(lambda: window.preview.started, 10)
     QTest.qWait(300)
     rendered: list[float] = []
     window.preview.rendered.connect(lambda: rendered.append(time.perf_counter()))
     open_started = time.perf_counter()
     window.open_path(path)
     opened = time.perf_counter() - open_started
-    _wait(lambda: bool(rendered), 60)
+    wait_until(lambda: bool(rendered), 60)
     cursor = window.editor.textCursor()
     cursor.setPosition(len(window.editor.toPlainText()) // 2)
     cursor.insertText("x")

@@ -40,7 +40,13 @@ from editor.ui.file_watcher import ArticleFileWatcher
 from editor.ui.find_bar import FindReplaceBar
 from editor.ui.format_actions import create_format_actions
 from editor.ui.front_matter_form import FrontMatterForm
-from editor.ui.preferences import AUTOSAVE_KEY, SOFT_WRAP_KEY, Preferences, PreferencesDialog
+from editor.ui.preferences import (
+    AUTOSAVE_KEY,
+    MIN_AUTOSAVE_SECONDS,
+    SOFT_WRAP_KEY,
+    Preferences,
+    PreferencesDialog,
+)
 from editor.ui.preview_pane import PreviewPane
 from editor.ui.problems_panel import ProblemsPanel
 from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
@@ -305,7 +311,7 @@ class MainWindow(QMainWindow):
     def set_autosave_interval(self, seconds: int) -> None:
         """Keep unsaved edits in the recovery store `seconds` (at least 1) after the first edit since the last
         copy, from now on and at later starts."""
-        seconds = max(1, int(seconds))
+        seconds = max(MIN_AUTOSAVE_SECONDS, int(seconds))
         self._autosave_timer.setInterval(seconds * 1000)
         self.settings.setValue(AUTOSAVE_KEY, seconds)
 

@@ -109,14 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--iterations", type=int, default=1000)
     arguments = parser.parse_args(argv)
 
+    from editor.ui.app import allow_chromium_as_root
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
-    if (
-        hasattr(os, "geteuid")
-        and os.geteuid() == 0
-        and "--no-sandbox" not in os.environ["QTWEBENGINE_CHROMIUM_FLAGS"]
-    ):
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] += " --no-sandbox"
+    allow_chromium_as_root()
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:
         home = Path(scratch)
         # Backups and the recovery store of this run, not the user's.

@@ -139,11 +139,10 @@ def child_startup(path: Path, settings_file: Path) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     marks: Result = {"python": time.time()}
+    from editor.ui.app import allow_chromium_as_root
+
     # What run_app does before importing Qt.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    allow_chromium_as_root()
     app, window = _make_window(settings_file)
     marks["window_built"] = time.time()
 

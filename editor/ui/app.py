@@ -30,11 +30,7 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
 
     With `smoke_test`, quit as soon as the preview shows the article: 0 if it does, 1 if not.
     """
-    # Chromium's sandbox cannot start as root (containers, CI); everywhere else it stays on.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    allow_chromium_as_root()
 
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtGui import QGuiApplication, QIcon
@@ -65,6 +61,15 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     # Asked once the article is open: a restored buffer takes its place, or a window of its own.
     window.offer_recovery()
     return int(app.exec())
+
+
+def allow_chromium_as_root() -> None:
+    """Turn QtWebEngine's sandbox off when running as root, where Chromium's cannot start (containers, CI);
+    everywhere else it stays on. Takes effect only before QtWebEngine starts."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

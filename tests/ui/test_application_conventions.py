@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -19,20 +17,6 @@ from editor.ui.main_window import MainWindow
 from .dialogs import when_dialog_opens
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, example_site: Path) -> Iterator[MainWindow]:
-    main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    main.resize(1400, 900)
-    main.show()
-    assert main.open_path(example_site / ARTICLE)
-    yield main
-    main.session.document.setModified(False)
-    main.close()
-    main.deleteLater()
-    QCoreApplication.sendPostedEvents(main, QEvent.Type.DeferredDelete)
 
 
 def reachable_actions(window: MainWindow) -> list[QAction]:

@@ -13,11 +13,8 @@ from pytestqt.qtbot import QtBot
 from editor.ui.main_window import MainWindow
 
 from ..article.helpers import BAD
-from . import test_main_window
 from .dialogs import press, when_dialog_opens
-
-ARTICLE = test_main_window.ARTICLE
-window = test_main_window.window  # the same real window, offscreen, on a copy of the example site
+from .window_on_site import ARTICLE
 
 pytestmark = pytest.mark.gui
 

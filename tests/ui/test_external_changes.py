@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,10 +20,9 @@ from editor.ui.file_watcher import DiskState
 from editor.ui.main_window import MainWindow
 
 from .dialogs import press, when_dialog_opens
-from .window_on_site import window_on
+from .window_on_site import ARTICLE, window_on
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
 WAIT_MS = 5000
 
 
@@ -39,8 +38,8 @@ def article(example_site: Path) -> Path:
 
 
 @pytest.fixture
-def window(article: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    with window_on(article, tmp_path) as main:
+def window(article: Path, settings: QSettings) -> Iterator[MainWindow]:
+    with window_on(settings, article, size=(1200, 800)) as main:
         yield main
 
 
@@ -62,6 +61,18 @@ def type_into_body(qtbot: QtBot, window: MainWindow, words: str) -> None:
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(window.editor, words)
     assert window.session.is_modified()
+
+
+def replace_under_my_edits(qtbot: QtBot, window: MainWindow, article: Path) -> str:
+    """Type "My own words.", let another program add "Their words." to the file, and wait for the bar to ask.
+
+    Returns the file's new text.
+    """
+    type_into_body(qtbot, window, "My own words.")
+    theirs = article.read_text(encoding="utf-8") + "\nTheir words.\n"
+    atomic_replace(article, theirs)
+    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    return theirs
 
 
 def test_a_rewrite_in_place_without_edits_reloads_keeping_cursor_and_scroll(
@@ -141,10 +152,7 @@ def test_a_git_checkout_reloads(window: MainWindow, article: Path, example_site:
 def test_with_local_edits_the_bar_asks_and_keep_mine_still_guards_the_save(
     window: MainWindow, article: Path, qtbot: QtBot
 ) -> None:
-    type_into_body(qtbot, window, "My own words.")
-    theirs = article.read_text(encoding="utf-8") + "\nTheir words.\n"
-    atomic_replace(article, theirs)
-    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    theirs = replace_under_my_edits(qtbot, window, article)
     assert "mr-scanning.md was changed by another program" in window.disk_bar.message.text()
     assert "My own words." in window.editor.text()
     assert "Their words." not in window.editor.text()
@@ -175,9 +183,7 @@ def test_keep_mine_is_asked_again_when_the_file_changes_again(
 def test_show_differences_compares_the_disk_with_the_editor(
     window: MainWindow, article: Path, qtbot: QtBot
 ) -> None:
-    type_into_body(qtbot, window, "My own words.")
-    atomic_replace(article, article.read_text(encoding="utf-8") + "\nTheir words.\n")
-    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    replace_under_my_edits(qtbot, window, article)
     window.disk_bar.differences_button.click()
     dialog = window.findChild(DiffDialog)
     assert dialog is not None and dialog.isVisible()
@@ -329,10 +335,7 @@ def test_a_reload_gives_the_disk_bytes_exactly(
 def test_the_save_question_can_show_the_differences_before_choosing(
     window: MainWindow, article: Path, qtbot: QtBot
 ) -> None:
-    type_into_body(qtbot, window, "My own words.")
-    theirs = article.read_text(encoding="utf-8") + "\nTheir words.\n"
-    atomic_replace(article, theirs)
-    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    theirs = replace_under_my_edits(qtbot, window, article)
     window.disk_bar.keep_button.click()
     shown: list[str] = []
     labels: list[str] = []

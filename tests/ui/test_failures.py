@@ -19,16 +19,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.ui.main_window import MainWindow
 
 from .dialogs import press, type_and_accept, when_dialog_opens
-from .window_on_site import window_on
+from .window_on_site import ARTICLE, window_on
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
 IMAGES = Path("public/images/blog")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -201,9 +201,17 @@ def drop(window: MainWindow, source: Path) -> None:
     window.editor.image_files_dropped.emit([source], 0)
 
 
+def drop_and_note(window: MainWindow, source: Path) -> list[str]:
+    """Drop `source` on the editor and press OK in the message box that follows; returns the box's text."""
+    seen: list[str] = []
+    answer_and_note(seen)
+    drop(window, source)
+    return seen
+
+
 @pytest.fixture
-def window(example_site: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    with window_on(example_site / ARTICLE, tmp_path) as main:
+def window(example_site: Path, settings: QSettings) -> Iterator[MainWindow]:
+    with window_on(settings, example_site / ARTICLE, size=(1200, 800)) as main:
         yield main
 
 
@@ -262,11 +270,11 @@ def test_a_full_disk_fails_the_save_whole(window: MainWindow, example_site: Path
 
 
 def test_permission_denied_on_save_names_the_file(
-    shared_site: Path, tmp_path: Path, qtbot: QtBot, other_user: OtherUser
+    shared_site: Path, settings: QSettings, qtbot: QtBot, other_user: OtherUser
 ) -> None:
     article = shared_site / ARTICLE
     data = article.read_bytes()
-    with window_on(article, tmp_path) as window:
+    with window_on(settings, article, size=(1200, 800)) as window:
         text = edit(qtbot, window, "Nye ord. ")
         folder = article.parent
         mode = folder.stat().st_mode
@@ -293,13 +301,13 @@ def test_permission_denied_on_save_names_the_file(
 
 
 def test_permission_denied_on_open_keeps_the_open_article(
-    shared_site: Path, tmp_path: Path, qtbot: QtBot, other_user: OtherUser
+    shared_site: Path, settings: QSettings, qtbot: QtBot, other_user: OtherUser
 ) -> None:
     article = shared_site / ARTICLE
     locked = article.with_name("locked.md")
     shutil.copyfile(article, locked)
     locked.chmod(0)
-    with window_on(article, tmp_path) as window:
+    with window_on(settings, article, size=(1200, 800)) as window:
         text = window.editor.text()
         seen: list[str] = []
 
@@ -330,9 +338,7 @@ def test_a_read_only_image_folder_refuses_the_image_and_keeps_the_text(
     text = edit(qtbot, window, "Nye ord. ")
     with read_only(images):
         before = folder_state(images)
-        seen: list[str] = []
-        answer_and_note(seen)
-        drop(window, source)
+        seen = drop_and_note(window, source)
         assert folder_state(images) == before
     target = images / "nyt-billede.png"
     assert seen[0] in (
@@ -362,9 +368,7 @@ def test_an_image_folder_that_cannot_be_created_is_named(
     source = make_png(tmp_path)
     text = edit(qtbot, window, "Nye ord. ")
     with read_only(images.parent):
-        seen: list[str] = []
-        answer_and_note(seen)
-        drop(window, source)
+        seen = drop_and_note(window, source)
     assert seen[0] in (f"The disk is read-only: could not write {images}", f"Permission denied: {images}")
     assert not images.exists()
     assert_still_working(window, qtbot, text)
@@ -379,9 +383,7 @@ def test_a_full_image_disk_leaves_no_half_image(
     text = edit(qtbot, window, "Nye ord. ")
     with tiny_disk(images):
         before = folder_state(images)
-        seen: list[str] = []
-        answer_and_note(seen)
-        drop(window, source)
+        seen = drop_and_note(window, source)
         assert folder_state(images) == before
         assert [name for name in os.listdir(images) if name.endswith(".tmp")] == []
     assert seen == [f"The disk is full: could not write {images / 'big.png'}"]

@@ -4,7 +4,6 @@ imported and shown, unsaved edits are protected, and an unchanged article saves 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,25 +15,9 @@ from pytestqt.qtbot import QtBot
 from editor.ui.main_window import MainWindow
 
 from .dialogs import press, type_and_accept, when_dialog_opens
+from .window_on_site import ARTICLE
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, example_site: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(settings)
-    main.resize(1400, 900)
-    main.show()
-    assert main.open_path(example_site / ARTICLE)
-    yield main
-    # Closed here, not by qtbot, which would close it with unsaved edits and wait on the prompt.
-    main.session.document.setModified(False)
-    main.close()
-    # Deleted now, before the web engine shuts down with the application.
-    main.deleteLater()
-    QCoreApplication.sendPostedEvents(main, QEvent.Type.DeferredDelete)
 
 
 def page_text(qtbot: QtBot, window: MainWindow, script: str) -> object:

@@ -3,12 +3,11 @@ the preview's stylesheet, autosave), and Cancel changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -17,39 +16,16 @@ from editor.ui.main_window import MainWindow
 from editor.ui.preferences import Preferences, PreferencesDialog, StylesheetChoice, migrate_settings
 
 from .dialogs import when_dialog_opens
+from .window_on_site import ARTICLE, close_window, open_window
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
 TIMEOUT_MS = 20000
 
 
-def open_window(settings_file: Path, article: Path) -> MainWindow:
-    main = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
-    main.resize(1400, 900)
-    main.show()
-    assert main.open_path(article)
-    return main
-
-
-def close_window(main: MainWindow) -> None:
-    if not shiboken6.isValid(main):
-        return  # the test closed it already
-    main.session.document.setModified(False)
-    main.close()
-    main.deleteLater()
-    QCoreApplication.sendPostedEvents(main, QEvent.Type.DeferredDelete)
-
-
 @pytest.fixture
-def settings_file(tmp_path: Path) -> Path:
-    return tmp_path / "settings.ini"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings_file: Path, example_site: Path) -> Iterator[MainWindow]:
-    main = open_window(settings_file, example_site / ARTICLE)
-    yield main
-    close_window(main)
+def settings_file(settings: QSettings) -> Path:
+    """The ini file behind the window's settings."""
+    return Path(settings.fileName())
 
 
 def answer_preferences(
@@ -126,7 +102,7 @@ def test_the_font_applies_to_the_editor_and_persists_in_a_new_window(
     stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
     assert stored.value("editor/autosaveSeconds", type=int) == 42
     assert stored.value("ui/language") == "da"
-    again = open_window(settings_file, example_site / ARTICLE)
+    again = open_window(QSettings(str(settings_file), QSettings.Format.IniFormat), example_site / ARTICLE)
     try:
         assert again.editor.font().family() == family
         assert again.editor.font().pointSizeF() == 17

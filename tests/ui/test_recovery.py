@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,32 +23,17 @@ from editor.ui.preferences import AUTOSAVE_KEY
 from editor.ui.recovery_dialog import RecoveryDialog
 
 from .dialogs import press, type_and_accept, when_dialog_opens
+from .window_on_site import ARTICLE, close_window, window_on
 
 pytestmark = pytest.mark.gui
-ARTICLE = Path("content/blog/mr-scanning.md")
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def close_window(window: MainWindow) -> None:
-    window.session.document.setModified(False)
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
 def window(qtbot: QtBot, settings: QSettings, example_site: Path) -> Iterator[MainWindow]:
-    main = MainWindow(settings)
-    main.set_autosave_interval(1)
-    main.show()
-    assert main.open_path(example_site / ARTICLE)
-    yield main
-    close_window(main)
+    """The real window autosaving every second, so a test need not wait long for the store."""
+    with window_on(settings, example_site / ARTICLE, size=None, autosave_interval=1) as main:
+        yield main
 
 
 def type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:

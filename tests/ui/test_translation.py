@@ -17,10 +17,11 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -45,6 +46,7 @@ from editor.ui.form_fields import DateEditor
 from editor.ui.main_window import MainWindow
 
 from .dialogs import when_dialog_opens
+from .window_on_site import ARTICLE, window_on
 
 pytestmark = pytest.mark.gui
 
@@ -52,7 +54,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS / "article_editor_da.ts"
 QM_FILE = TRANSLATIONS / "article_editor_da.qm"
-ARTICLE = Path("content/blog/mr-scanning.md")
 QT_TOOLS = Path(sys.executable).parent
 
 # Written the same in Danish: the product's name, proper names, symbols and file patterns.
@@ -157,23 +158,24 @@ def use_language(qtbot: QtBot) -> Iterator[list[QTranslator]]:
     QLocale.setDefault(locale)
 
 
-def _open_window(qtbot: QtBot, tmp_path: Path, site: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings)
-    window.resize(1400, 900)
-    window.show()
-    assert window.open_path(site / ARTICLE)
-    # The example article's two warnings come from validation off the GUI thread.
-    qtbot.waitUntil(lambda: window.problems.tree.topLevelItemCount() == 2, timeout=10000)
-    window.find_bar.show_replace()
-    return window
+@pytest.fixture
+def danish(use_language: list[QTranslator]) -> list[QTranslator]:
+    """Danish chosen for the test, as `--language da` or a Danish system would: its translators installed."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language.extend(install_translators(app, "da"))
+    return use_language
 
 
-def _close(window: MainWindow) -> None:
-    window.session.document.setModified(False)
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
+@contextmanager
+def window_on_example(qtbot: QtBot, settings: QSettings, site: Path) -> Iterator[MainWindow]:
+    """The window on the example article in the language installed when it opens, with all there is to read:
+    the problems listed and the find bar's replace row shown."""
+    with window_on(settings, site / ARTICLE) as window:
+        # The example article's two warnings come from validation off the GUI thread.
+        qtbot.waitUntil(lambda: window.problems.tree.topLevelItemCount() == 2, timeout=10000)
+        window.find_bar.show_replace()
+        yield window
 
 
 def _dialogs(window: MainWindow) -> Iterator[QWidget]:
@@ -237,22 +239,18 @@ def _content(window: MainWindow, site: Path) -> set[str]:
 
 
 def test_every_visible_string_of_the_danish_ui_is_danish(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+    qtbot: QtBot, settings: QSettings, example_site: Path, use_language: list[QTranslator]
 ) -> None:
-    english_window = _open_window(qtbot, tmp_path, example_site)
-    english = {text for _where, text in _all_strings(english_window)}
-    _close(english_window)
+    with window_on_example(qtbot, settings, example_site) as english_window:
+        english = {text for _where, text in _all_strings(english_window)}
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     use_language.extend(install_translators(app, "da"))
     assert len(use_language) == 2, "Qt's and our Danish translations both load"
-    window = _open_window(qtbot, tmp_path, example_site)
-    try:
+    with window_on_example(qtbot, settings, example_site) as window:
         danish = _all_strings(window)
         content = _content(window, example_site)
-    finally:
-        _close(window)
 
     assert len(danish) > 150, "the walk reaches the menus, the form, the panel and the dialogs"
     untranslated = [
@@ -268,12 +266,9 @@ def test_every_visible_string_of_the_danish_ui_is_danish(
     assert "&Filer" in texts and "Gem &som…" in texts
 
 
-def test_the_english_ui_shows_english(qtbot: QtBot, tmp_path: Path, example_site: Path) -> None:
-    window = _open_window(qtbot, tmp_path, example_site)
-    try:
+def test_the_english_ui_shows_english(qtbot: QtBot, settings: QSettings, example_site: Path) -> None:
+    with window_on_example(qtbot, settings, example_site) as window:
         texts = {text for _where, text in window_strings(window)}
-    finally:
-        _close(window)
     assert {"&File", "Save &As…", "Meta title *", "Problems", "Replace all"} <= texts
     assert any(text.startswith("empty heading: `###`") for text in texts)
     assert not {"&Filer", "Metatitel *", "Problemer"} & texts
@@ -287,22 +282,16 @@ def test_english_chosen_over_a_danish_system_installs_nothing(use_language: list
     assert QLocale().language() is QLocale.Language.English
 
 
-def test_the_calendar_of_a_date_field_speaks_the_chosen_language(
-    qtbot: QtBot, use_language: list[QTranslator]
-) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
+@pytest.mark.usefixtures("danish")
+def test_the_calendar_of_a_date_field_speaks_the_chosen_language(qtbot: QtBot) -> None:
     editor = DateEditor("DD-MM-YYYY", optional=False)
     qtbot.addWidget(editor)
     assert editor.date_edit.locale().monthName(1) == "januar"
     assert editor.date_edit.displayFormat() == "dd-MM-yyyy"
 
 
-def test_qt_own_buttons_are_danish_too(qtbot: QtBot, use_language: list[QTranslator]) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
+@pytest.mark.usefixtures("danish")
+def test_qt_own_buttons_are_danish_too(qtbot: QtBot) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "x",
@@ -316,48 +305,36 @@ def test_qt_own_buttons_are_danish_too(qtbot: QtBot, use_language: list[QTransla
     assert labels == {"Gem", "Forkast", "Annuller"}
 
 
-def test_the_unsaved_changes_prompt_is_danish(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
-) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
-    window = _open_window(qtbot, tmp_path, example_site)
-    seen: list[str] = []
+@pytest.mark.usefixtures("danish")
+def test_the_unsaved_changes_prompt_is_danish(qtbot: QtBot, settings: QSettings, example_site: Path) -> None:
+    with window_on_example(qtbot, settings, example_site) as window:
+        seen: list[str] = []
 
-    def answer(dialog: QDialog) -> None:
-        assert isinstance(dialog, QMessageBox)
-        seen.extend([dialog.windowTitle(), dialog.text()])
-        seen.extend(button.text().replace("&", "") for button in dialog.buttons())
-        dialog.button(QMessageBox.StandardButton.Cancel).click()
+        def answer(dialog: QDialog) -> None:
+            assert isinstance(dialog, QMessageBox)
+            seen.extend([dialog.windowTitle(), dialog.text()])
+            seen.extend(button.text().replace("&", "") for button in dialog.buttons())
+            dialog.button(QMessageBox.StandardButton.Cancel).click()
 
-    try:
         window.session.document.setModified(True)
         when_dialog_opens(answer)
         window.close()
         assert seen[:2] == ["Ændringer, der ikke er gemt", "Vil du gemme dine ændringer i mr-scanning.md?"]
         assert set(seen[2:]) == {"Gem", "Forkast", "Annuller"}
-    finally:
-        _close(window)
 
 
-def test_the_input_dialogs_are_danish(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
-) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
-    window = _open_window(qtbot, tmp_path, example_site)
-    seen: list[list[str]] = []
+@pytest.mark.usefixtures("danish")
+def test_the_input_dialogs_are_danish(qtbot: QtBot, settings: QSettings, example_site: Path) -> None:
+    with window_on_example(qtbot, settings, example_site) as window:
+        seen: list[list[str]] = []
 
-    def answer(dialog: QDialog) -> None:
-        texts = [dialog.windowTitle()]
-        texts.extend(label.text() for label in dialog.findChildren(QLabel) if label.text())
-        texts.extend(button.text().replace("&", "") for button in dialog.findChildren(QAbstractButton))
-        seen.append(texts)
-        dialog.reject()
+        def answer(dialog: QDialog) -> None:
+            texts = [dialog.windowTitle()]
+            texts.extend(label.text() for label in dialog.findChildren(QLabel) if label.text())
+            texts.extend(button.text().replace("&", "") for button in dialog.findChildren(QAbstractButton))
+            seen.append(texts)
+            dialog.reject()
 
-    try:
         when_dialog_opens(answer)
         window.go_to_line_dialog()
         when_dialog_opens(answer)
@@ -366,8 +343,6 @@ def test_the_input_dialogs_are_danish(
             ["Gå til linje", "Linje:", "OK", "Annuller"],
             ["Ny artikel", "Titel:", "OK", "Annuller"],
         ]
-    finally:
-        _close(window)
 
 
 def _clashes(texts: list[str]) -> list[str]:
@@ -384,14 +359,11 @@ def _clashes(texts: list[str]) -> list[str]:
     return clashes
 
 
+@pytest.mark.usefixtures("danish")
 def test_accelerators_are_unique_per_menu_and_dialog_in_danish(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+    qtbot: QtBot, settings: QSettings, example_site: Path
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
-    window = _open_window(qtbot, tmp_path, example_site)
-    try:
+    with window_on_example(qtbot, settings, example_site) as window:
         menus = [window.menuBar()] + [
             action.menu() for action in window.menuBar().actions() if isinstance(action.menu(), QMenu)
         ]
@@ -406,8 +378,6 @@ def test_accelerators_are_unique_per_menu_and_dialog_in_danish(
             ]
             clashes.extend(f"{type(dialog).__name__}: {clash}" for clash in _clashes(shown))
         assert clashes == []
-    finally:
-        _close(window)
 
 
 @pytest.mark.parametrize("locale", [QLocale.Language.Danish, QLocale.Language.English])
@@ -517,17 +487,15 @@ def test_every_problem_of_the_validator_carries_its_translatable_template() -> N
     assert {problem.template for problem in problems} <= templates
 
 
+@pytest.mark.usefixtures("danish")
 def test_file_errors_are_shown_in_danish_with_their_cause(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, example_site: Path
 ) -> None:
     from editor.site.config import load_site
     from editor.site.errors import ImageImportError
     from editor.site.image_import import import_image
     from editor.ui.core_texts import error_message
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
     gone = tmp_path / "gone.png"
     with pytest.raises(ImageImportError) as caught:
         import_image(load_site(example_site), gone)
@@ -539,15 +507,14 @@ def test_file_errors_are_shown_in_danish_with_their_cause(
         import_image(load_site(example_site), not_an_image)
     assert error_message(caught.value).startswith("notes.png er et PDF-dokument, som browsere ikke kan vise")
 
-    window = _open_window(qtbot, tmp_path, example_site)
-    seen: list[str] = []
+    with window_on_example(qtbot, settings, example_site) as window:
+        seen: list[str] = []
 
-    def answer(dialog: QDialog) -> None:
-        assert isinstance(dialog, QMessageBox)
-        seen.extend([dialog.windowTitle(), dialog.text()])
-        dialog.accept()
+        def answer(dialog: QDialog) -> None:
+            assert isinstance(dialog, QMessageBox)
+            seen.extend([dialog.windowTitle(), dialog.text()])
+            dialog.accept()
 
-    try:
         when_dialog_opens(answer)
         window.open_path(tmp_path / "missing.md")
         assert seen == ["missing.md kan ikke åbnes", f"Filen findes ikke: {tmp_path / 'missing.md'}"]
@@ -558,19 +525,14 @@ def test_file_errors_are_shown_in_danish_with_their_cause(
             "binary.md kan ikke åbnes",
             "Linje 1: filen er binær (den indeholder en NUL-byte) og ikke en Markdown-artikel",
         ]
-    finally:
-        _close(window)
 
 
+@pytest.mark.usefixtures("danish")
 def test_a_broken_front_matter_is_reported_in_danish(
-    qtbot: QtBot, tmp_path: Path, example_site: Path, use_language: list[QTranslator]
+    qtbot: QtBot, settings: QSettings, example_site: Path
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    use_language.extend(install_translators(app, "da"))
-    window = _open_window(qtbot, tmp_path, example_site)
-    expected = "nøglen 'title' forekommer to gange (linje 2 og 3); fjern den ene"
-    try:
+    with window_on_example(qtbot, settings, example_site) as window:
+        expected = "nøglen 'title' forekommer to gange (linje 2 og 3); fjern den ene"
         window.editor.setPlainText("---\ntitle: a\ntitle: b\n---\n\nTekst\n")
         tree = window.problems.tree
         qtbot.waitUntil(
@@ -582,5 +544,3 @@ def test_a_broken_front_matter_is_reported_in_danish(
         # The preview's renderer runs in another process, without a translator: the window words its error.
         shown = f"Metadata kunne ikke læses og vises derfor som tekst: linje 3: {expected}"
         qtbot.waitUntil(lambda: window.preview.banner.text() == shown, timeout=20000)
-    finally:
-        _close(window)

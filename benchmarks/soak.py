@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.probes import rss_mb, wait_until
+from benchmarks.harness import make_window, rss_mb, show_and_render, wait_until
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -125,21 +125,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(article: Path, settings_file: Path, iterations: int) -> int:
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt
-    from PySide6.QtWidgets import QApplication
-
-    from editor.ui.main_window import MainWindow
-
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    app, window = make_window(settings_file)
     window.set_autosave_interval(1)
-    window.resize(1400, 900)
-    window.show()
-    rendered: list[bool] = []
-    window.preview.rendered.connect(lambda: rendered.append(True))
-    window.open_path(article)
-    wait_until(lambda: bool(rendered), 60)  # the preview's page and worker are up before memory is taken
+    show_and_render(window, article)  # the preview's page and worker are up before memory is taken
     result = soak(window, article, iterations, measure_at=tuple(range(100, iterations, 100)), progress=print)
     start, end = result.rss_mb[0], result.rss_mb[iterations]
     print(

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.probes import proc_kb, wait_until
+from benchmarks.harness import make_window, proc_kb, show_and_render, wait_until
 
 # Children inherit these; they must be set before Qt is imported anywhere in the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -97,36 +97,6 @@ def _tree_memory(root: int) -> Result:
     return {"rss_mb": rss_kb / 1024, "pss_mb": pss_kb / 1024, "processes": len(parts), "parts": parts}
 
 
-def _make_window(settings_file: Path) -> tuple[Any, Any]:
-    """The application and window the way editor.ui.app.run_app builds them, with private settings."""
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt
-    from PySide6.QtWidgets import QApplication
-
-    from editor.ui.app import APPLICATION, ORGANIZATION
-    from editor.ui.main_window import MainWindow
-
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
-    return app, window
-
-
-def _shown_and_rendered(window: Any, path: Path, timeout: float = 60) -> float:
-    """Show the window on `path` and wait for the first render; returns seconds from open to render."""
-    rendered: list[float] = []
-    window.preview.rendered.connect(lambda: rendered.append(time.perf_counter()))
-    window.resize(1400, 900)
-    window.show()
-    started = time.perf_counter()
-    if not window.open_path(path):
-        raise RuntimeError(f"cannot open {path}")
-    if not wait_until(lambda: bool(rendered), timeout):
-        raise RuntimeError("the preview never rendered")
-    return rendered[0] - started
-
-
 def _finish(window: Any) -> None:
     # The worker is stopped; Chromium's helpers end with our process (and the parent kills the group).
     window.preview.shut_down()
@@ -143,7 +113,7 @@ def child_startup(path: Path, settings_file: Path) -> None:
 
     # What run_app does before importing Qt.
     allow_chromium_as_root()
-    app, window = _make_window(settings_file)
+    app, window = make_window(settings_file)
     marks["window_built"] = time.time()
 
     class PaintWatch(QObject):
@@ -192,8 +162,8 @@ def child_memory(path: Path, settings_file: Path) -> None:
     """Whole-tree RSS after opening `path` and its first render (plus a moment for the page to settle)."""
     from PySide6.QtTest import QTest
 
-    _app, window = _make_window(settings_file)
-    _shown_and_rendered(window, path)
+    _app, window = make_window(settings_file)
+    show_and_render(window, path)
     QTest.qWait(500)
     _emit(_tree_memory(os.getpid()))
     _finish(window)
@@ -203,7 +173,7 @@ def child_open_save(path: Path, settings_file: Path) -> None:
     """Seconds to open `path`, to its first render, and to save it after one edit."""
     from PySide6.QtTest import QTest
 
-    _app, window = _make_window(settings_file)
+    _app, window = make_window(settings_file)
     window.resize(1400, 900)
     window.show()
     # The window is up and its page started, so only the opening itself is timed.
@@ -244,8 +214,8 @@ def child_typing(path: Path, settings_file: Path, count: int) -> None:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    _app, window = _make_window(settings_file)
-    _shown_and_rendered(window, path)
+    _app, window = make_window(settings_file)
+    show_and_render(window, path)
     offset, line, context = _typing_position(window.editor.toPlainText())
     cursor = window.editor.textCursor()
     cursor.setPosition(offset)

@@ -108,11 +108,7 @@ class ArticleFileWatcher(QObject):
             return
         changed = disk_sha != stamp.sha256
         if not changed:
-            self._missing_timer.stop()
-            self._reported_sha = None
-            if self._state is not DiskState.SAME:
-                self._state = DiskState.SAME
-                self.back_in_sync.emit()
+            self._in_sync()
         elif disk_sha is None:
             self._missing_timer.start()
             if self._state is not DiskState.MISSING:
@@ -126,6 +122,20 @@ class ArticleFileWatcher(QObject):
                 self._state = DiskState.CHANGED
                 self._reported_sha = disk_sha
                 self.changed_on_disk.emit()
+
+    def note_saved(self) -> None:
+        """Our own save has just put the stamp's bytes on disk: in sync, without reading them back."""
+        if self._path is None:
+            return
+        self._add_watches()  # the save replaced the file, which ended the file's own watch
+        self._in_sync()
+
+    def _in_sync(self) -> None:
+        self._missing_timer.stop()
+        self._reported_sha = None
+        if self._state is not DiskState.SAME:
+            self._state = DiskState.SAME
+            self.back_in_sync.emit()
 
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive and self._path is not None:

@@ -721,7 +721,7 @@ class MainWindow(QMainWindow):
 
     def _connect_disk_watch(self) -> None:
         self.session.path_changed.connect(self._watch_file)
-        self.session.saved.connect(lambda _path: self.file_watcher.check_now())
+        self.session.saved.connect(lambda _path: self.file_watcher.note_saved())
         self.file_watcher.changed_on_disk.connect(self._on_changed_on_disk)
         self.file_watcher.deleted.connect(self._on_file_deleted)
         self.file_watcher.back_in_sync.connect(self._on_file_back_in_sync)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-import frontmatter.default_handlers as fm_handlers
-
 from editor.article.errors import UnreadableArticleError
 from editor.article.translatable import translatable
 
@@ -25,11 +23,12 @@ class FrontMatterFormat(StrEnum):
     TOML = "toml"
 
 
-# python-frontmatter's handlers define which fence line opens which format; its TOML handler exists only when
-# the third-party `toml` package is installed, so that fence is spelled out here the same way.
+# A fence is exactly three dashes (or pluses) with nothing but blanks after them, as Jekyll, Hugo and
+# gray-matter read it. python-frontmatter's own boundary (`-{3,}`) would also take a `----` rule line, which
+# gray-matter does not (its opening fence may not be followed by another dash), so a site would disagree.
 FRONT_MATTER_FENCES: dict[FrontMatterFormat, re.Pattern[str]] = {
-    FrontMatterFormat.YAML: re.compile(fm_handlers.YAMLHandler.FM_BOUNDARY.pattern.strip("^$")),
-    FrontMatterFormat.TOML: re.compile(r"\+{3,}\s*"),
+    FrontMatterFormat.YAML: re.compile(r"---[ \t]*"),
+    FrontMatterFormat.TOML: re.compile(r"\+\+\+[ \t]*"),
 }
 
 
@@ -164,7 +163,7 @@ def line_of_offset(text: str, offset: int) -> int:
 
 
 def newline_of(text: str) -> str:
-    """The line break the text uses most (LF when it has none), for lines we add."""
+    """The line break the text uses most (LF when it has none, or on a tie), for lines we add."""
     crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    return "\r\n" if crlf > lf else "\n"
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+    return max(counts, key=lambda newline: counts[newline])

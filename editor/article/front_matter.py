@@ -1,7 +1,8 @@
-"""Front matter read with positions and edited surgically: a field edit replaces that field's characters only."""
+"""Front matter read with the position of every value as written, so an edit can replace one value's characters."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
@@ -13,20 +14,11 @@ import yaml
 from editor.article.document import (
     ArticleParts,
     FrontMatterFormat,
-    newline_of,
+    line_of_offset,
     split_article,
 )
-from editor.article.errors import FieldEditError, FrontMatterError
+from editor.article.errors import FrontMatterError
 from editor.article.translatable import translatable
-from editor.article.yaml_scalars import (
-    FieldValue,
-    can_be_plain,
-    double_quoted,
-    format_scalar,
-    format_string,
-    join_block_list,
-    join_flow_list,
-)
 
 # Front matter is a few hundred bytes; beyond this it is a mistake, and PyYAML would take seconds.
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -53,19 +45,6 @@ _SAFE_TAGS = frozenset(
 
 
 @dataclass(frozen=True)
-class TextEdit:
-    """Replace text[start:end] with `replacement`; offsets are into the whole article text (BOM excluded)."""
-
-    start: int
-    end: int
-    replacement: str
-
-    def apply(self, text: str) -> str:
-        """The text after the edit."""
-        return text[: self.start] + self.replacement + text[self.end :]
-
-
-@dataclass(frozen=True)
 class Field:
     """One top-level key of the front matter, where it stands, and its value."""
 
@@ -78,8 +57,23 @@ class Field:
     value_start: int
     value_end: int
     style: str | None  # the YAML scalar style, or "flow"/"block" for collections
-    # For a list of scalars: each item's style and text as written, so unchanged items are kept as they are.
-    items: tuple[tuple[str | None, str], ...] = ()
+    # For a list of scalars: each item as written, so unchanged items are kept as they are.
+    items: tuple[ListItem, ...] = ()
+    # Where the value's anchor and tag (`&name`, `!!str`) start and end, or -1 when it has none: an edit
+    # keeps the anchor, since an alias elsewhere may name it, and the tag while it fits the new value.
+    properties_start: int = -1
+    properties_end: int = -1
+    # The value is an alias (`*name`), or holds one: its value is another field's, so may change with it.
+    aliased: bool = False
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One scalar item of a list as written: its style, its text, and its anchor or tag."""
+
+    style: str | None
+    text: str
+    properties: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,18 +167,27 @@ def _file_line(parts: ArticleParts, fm_line: int | None) -> int | None:
     return None if fm_line is None else fm_line + parts.fm_first_line - 1
 
 
+def _line_at(parts: ArticleParts, index: int) -> int:
+    """The file line of character `index` of the front matter. From the index, not PyYAML's line count:
+    PyYAML also breaks lines at U+2028, U+2029 and NEL, which no editor or site shows as line breaks."""
+    return line_of_offset(parts.text, parts.fm_start + index)
+
+
 def _read_yaml(parts: ArticleParts) -> FrontMatter:
     source = parts.front_matter
+    loader: _PositionedLoader | None = None
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        # The reader checks for control characters as it is made, so it raises inside the try too.
+        loader = _PositionedLoader(source)
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = _file_line(parts, mark.line + 1) if mark else None
+        line = _line_at(parts, mark.index) if mark else None
         problem = error.problem or error.context or "malformed YAML"
         column = mark.column + 1 if mark else None
         context = error.context_mark
         if error.context and context is not None and mark is not None and context.line != mark.line:
-            problem += f" ({error.context} that starts on line {_file_line(parts, context.line + 1)})"
+            problem += f" ({error.context} that starts on line {_line_at(parts, context.index)})"
         raise FrontMatterError.of(
             translatable("ArticleError", "the front matter is not valid YAML: {problem}"),
             line,
@@ -192,7 +195,7 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
             problem=problem,
         ) from None
     except yaml.reader.ReaderError as error:
-        line = _file_line(parts, source.count("\n", 0, error.position) + 1)
+        line = _line_at(parts, error.position)
         raise FrontMatterError.of(
             translatable(
                 "ArticleError",
@@ -205,6 +208,9 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
         raise FrontMatterError.of(
             translatable("ArticleError", "the front matter is not valid YAML: {problem}"), 1, problem=error
         ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return FrontMatter(parts, (), editable=True)
     if not isinstance(root, yaml.MappingNode):
@@ -214,20 +220,22 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
             else translatable(
                 "ArticleError", "the front matter must be `key: value` lines, but it is a single value"
             ),
-            _file_line(parts, root.start_mark.line + 1),
+            _line_at(parts, root.start_mark.index),
         )
     _check_nodes(root, parts)
     constructor = yaml.SafeLoader("")
     fields = []
+    # The root's occurrences alternate key, value, as its pairs do.
+    occurrences = loader.root_occurrence.children
     try:
-        for key_node, value_node in root.value:
+        for index, (key_node, value_node) in enumerate(root.value):
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 written = source[key_node.start_mark.index : key_node.end_mark.index]
                 raise FrontMatterError.of(
                     translatable(
                         "ArticleError", "the key {key} is read as {type}, not as a name; put it in quotes"
                     ),
-                    _file_line(parts, key_node.start_mark.line + 1),
+                    _line_at(parts, key_node.start_mark.index),
                     key=repr(written),
                     type=key_node.tag.rsplit(":", 1)[-1],
                 )
@@ -236,11 +244,11 @@ def _read_yaml(parts: ArticleParts) -> FrontMatter:
             except (yaml.YAMLError, ValueError, OverflowError) as error:
                 raise FrontMatterError.of(
                     translatable("ArticleError", "the value of {key} cannot be read: {problem}"),
-                    _file_line(parts, value_node.start_mark.line + 1),
+                    _line_at(parts, occurrences[2 * index + 1].start),
                     key=key_node.value,
                     problem=error,
                 ) from None
-            fields.append(_field(parts, key_node, value_node, value))
+            fields.append(_field(parts, key_node, value_node, occurrences[2 * index + 1], value))
     finally:
         constructor.dispose()
     return FrontMatter(parts, tuple(fields), editable=not root.flow_style)
@@ -254,7 +262,7 @@ def _check_nodes(root: yaml.Node, parts: ArticleParts) -> None:
     def visit(node: yaml.Node) -> None:
         nonlocal expanded
         expanded += 1
-        line = _file_line(parts, node.start_mark.line + 1)
+        line = _line_at(parts, node.start_mark.index)
         if expanded > MAX_EXPANDED_NODES:
             raise FrontMatterError.of(
                 translatable(
@@ -284,7 +292,7 @@ def _check_nodes(root: yaml.Node, parts: ArticleParts) -> None:
             seen: dict[object, int] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-                key_line = _file_line(parts, key_node.start_mark.line + 1) or 0
+                key_line = _line_at(parts, key_node.start_mark.index)
                 if key in seen:
                     raise FrontMatterError.of(
                         translatable(
@@ -307,11 +315,17 @@ def _check_nodes(root: yaml.Node, parts: ArticleParts) -> None:
     visit(root)
 
 
-def _field(parts: ArticleParts, key_node: yaml.Node, value_node: yaml.Node, value: object) -> Field:
+def _field(
+    parts: ArticleParts, key_node: yaml.Node, value_node: yaml.Node, occurrence: _Occurrence, value: object
+) -> Field:
     offset = parts.fm_start
     source = parts.front_matter
-    items: tuple[tuple[str | None, str], ...] = ()
-    if isinstance(value_node, yaml.ScalarNode):
+    items: tuple[ListItem, ...] = ()
+    style: str | None = None
+    if occurrence.alias:
+        # `*name`: the node is the anchored one, elsewhere; only a scalar's style says how to write over it.
+        style = value_node.style if isinstance(value_node, yaml.ScalarNode) else None
+    elif isinstance(value_node, yaml.ScalarNode):
         style = value_node.style
     else:
         style = "flow" if value_node.flow_style else "block"
@@ -319,208 +333,128 @@ def _field(parts: ArticleParts, key_node: yaml.Node, value_node: yaml.Node, valu
             isinstance(item, yaml.ScalarNode) for item in value_node.value
         ):
             items = tuple(
-                (item.style, source[item.start_mark.index : _value_end(item, source)])
-                for item in value_node.value
+                _list_item(source, item, child)
+                for item, child in zip(value_node.value, occurrence.children, strict=True)
             )
+    content = occurrence.start if occurrence.alias else _after_properties(source, occurrence.start)
     return Field(
         key=str(key_node.value),
         value=value,
-        line=_file_line(parts, key_node.start_mark.line + 1) or 0,
+        line=_line_at(parts, key_node.start_mark.index),
         column=key_node.start_mark.column + 1,
         key_start=offset + key_node.start_mark.index,
-        value_start=offset + value_node.start_mark.index,
-        value_end=offset + _value_end(value_node, source),
+        value_start=offset + content,
+        value_end=offset + _value_end(value_node, occurrence, source),
         style=style,
         items=items,
+        properties_start=-1 if content == occurrence.start else offset + occurrence.start,
+        properties_end=_offset_or_none(offset, _properties_end(source, occurrence.start, content)),
+        aliased=occurrence.holds_alias(),
     )
 
 
-def _value_end(node: yaml.Node, source: str) -> int:
+def _offset_or_none(offset: int, index: int) -> int:
+    return -1 if index == -1 else offset + index
+
+
+def _list_item(source: str, node: yaml.ScalarNode, occurrence: _Occurrence) -> ListItem:
+    end = _value_end(node, occurrence, source)
+    if occurrence.alias:
+        return ListItem(node.style, source[occurrence.start : end])
+    content = _after_properties(source, occurrence.start)
+    properties_end = _properties_end(source, occurrence.start, content)
+    properties = "" if properties_end == -1 else source[occurrence.start : properties_end]
+    return ListItem(node.style, source[content:end], properties)
+
+
+_PROPERTY = re.compile(r"[&!][^ \t\r\n,\[\]{}]*")
+_BLANKS_AND_COMMENTS = re.compile(r"(?:[ \t]+(?:#[^\r\n]*)?|\r\n|\n|\r)*")
+
+
+def _after_properties(source: str, start: int) -> int:
+    """Where a node's content starts: past its anchor and tag (`&a !!str`), which open its occurrence."""
+    position = start
+    while (match := _PROPERTY.match(source, position)) is not None:
+        blanks = _BLANKS_AND_COMMENTS.match(source, match.end())
+        position = blanks.end() if blanks is not None else match.end()
+    return position
+
+
+def _properties_end(source: str, start: int, content: int) -> int:
+    """The end of the last property before `content` (-1 when there is none)."""
+    if content == start:
+        return -1
+    return start + len(source[start:content].rstrip(" \t\r\n"))
+
+
+def _value_end(node: yaml.Node, occurrence: _Occurrence, source: str) -> int:
     """Where the value's own text ends: PyYAML's marks run on over the blank and comment lines after a block."""
+    if occurrence.alias:
+        return occurrence.end
     if isinstance(node, yaml.ScalarNode):
         if node.style in ("|", ">"):
-            written = source[node.start_mark.index : node.end_mark.index]
-            if "+" not in written.split("\n", 1)[0]:
-                return node.start_mark.index + len(written.rstrip(" \t\r\n"))
+            written = source[occurrence.start : occurrence.end]
+            header = source[_after_properties(source, occurrence.start) : occurrence.end].split("\n", 1)[0]
+            if "+" not in header:
+                return occurrence.start + len(written.rstrip(" \t\r\n"))
             # A kept (|+) block owns its trailing blank lines, but not the break that ends its last line:
             # an edit that took that break would glue the next key onto the new value.
-            return node.start_mark.index + len(_FINAL_BREAK.sub("", written, count=1))
-        return int(node.end_mark.index)
-    if isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        if isinstance(last, tuple):
-            key_node, value_node = last
-            return max(_value_end(key_node, source), _value_end(value_node, source))
-        return _value_end(last, source)
-    return int(node.end_mark.index)
+            return occurrence.start + len(_FINAL_BREAK.sub("", written, count=1))
+        return occurrence.end
+    if isinstance(node, yaml.CollectionNode) and not node.flow_style and occurrence.children:
+        last_node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+        return _value_end(last_node, occurrence.children[-1], source)
+    return occurrence.end
 
 
-# ---- editing ---------------------------------------------------------------------------------------------
+@dataclass
+class _Occurrence:
+    """Where one node is written. An alias names a node written elsewhere, whose marks are not the alias's."""
+
+    start: int
+    end: int = 0
+    alias: bool = False
+    children: list[_Occurrence] = dataclasses.field(default_factory=list)
+
+    def holds_alias(self) -> bool:
+        """Whether this occurrence is an alias or has one inside."""
+        return self.alias or any(child.holds_alias() for child in self.children)
 
 
-def set_field(text: str, key: str, value: FieldValue) -> TextEdit:
-    """The edit that gives `key` the value `value`, adding the key after the last field when it is new."""
-    front = _editable(text)
-    field = front.field(key)
-    newline = newline_of(front.parts.front_matter or text)
-    if field is None:
-        return _add_field(front, key, value, newline)
-    return _replace_value(text, field, value, newline)
+class _PositionedLoader(yaml.SafeLoader):
+    """PyYAML's safe composer, noting where each node occurrence starts and ends in the text."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.root_occurrence = _Occurrence(0)
+        self._open = [self.root_occurrence]
+        self._last_end = 0
 
-def remove_field(text: str, key: str) -> TextEdit:
-    """The edit that removes `key` and only its lines."""
-    front = _editable(text)
-    field = front.field(key)
-    if field is None:
-        raise FieldEditError.of(
-            translatable("ArticleError", "there is no field {key} to remove"), key=repr(key)
-        )
-    start = field.key_start - len(_key_indent(text, field))
-    return TextEdit(start, _line_end(text, field.value_end), "")
+    def get_event(self) -> yaml.Event:
+        """The next event; its end is where the node being composed has got to."""
+        event = super().get_event()
+        self._last_end = event.end_mark.index
+        return event
 
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Compose as PyYAML does, recording this occurrence under its parent's."""
+        event = self.peek_event()
+        occurrence = _Occurrence(event.start_mark.index, alias=isinstance(event, yaml.AliasEvent))
+        self._open[-1].children.append(occurrence)
+        self._open.append(occurrence)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._open.pop()
+        occurrence.end = self._last_end
+        return node
 
-def _editable(text: str) -> FrontMatter:
-    front = read_front_matter(text)
-    if front.format is FrontMatterFormat.TOML:
-        raise FieldEditError.of(
-            translatable("ArticleError", "TOML front matter (+++) is shown read-only; edit it in the source"),
-            1,
-        )
-    if not front.editable:
-        raise FieldEditError("front matter written as one {…} map can only be edited in the source", 2)
-    return front
-
-
-def _key_indent(text: str, field: Field) -> str:
-    """The spaces before the key; refuses a key that shares its line with something else."""
-    indent = text[text.rfind("\n", 0, field.key_start) + 1 : field.key_start]
-    if indent.strip(" "):
-        raise FieldEditError.of(
-            translatable(
-                "ArticleError", "the field {key} shares its line with another; edit it in the source"
-            ),
-            field.line,
-            key=repr(field.key),
-        )
-    return indent
-
-
-def _line_end(text: str, offset: int) -> int:
-    """The offset just after the line break that ends the line holding `offset` (or the text's end)."""
-    newline = text.find("\n", offset)
-    carriage = text.find("\r", offset)
-    if carriage != -1 and (newline == -1 or carriage < newline):
-        return carriage + (2 if text.startswith("\r\n", carriage) else 1)
-    return len(text) if newline == -1 else newline + 1
-
-
-def _colon_after_key(text: str, field: Field) -> int:
-    """The offset of the `:` that ends the key (the key may be quoted, so search from the key's start)."""
-    colon = text.find(":", field.key_start + len(field.key))
-    while (
-        colon != -1
-        and colon < field.value_start
-        and text[colon + 1 : colon + 2] not in ("", " ", "\t", "\r", "\n")
-    ):
-        colon = text.find(":", colon + 1)
-    if colon == -1 or colon > field.value_start:
-        raise FieldEditError.of(
-            translatable("ArticleError", "the field {key} is not written as `key: value`"),
-            field.line,
-            key=repr(field.key),
-        )
-    return colon
-
-
-def _replace_value(text: str, field: Field, value: FieldValue, newline: str) -> TextEdit:
-    if type(value) is type(field.value) and value == field.value:
-        # The same value: its text stays exactly as written (`draft: no` stays `no`, not `false`).
-        return TextEdit(field.value_start, field.value_start, "")
-    key_indent = _key_indent(text, field)
-    colon = _colon_after_key(text, field)
-    between = text[colon + 1 : field.value_start]
-    value_on_key_line = "\n" not in between and "\r" not in between
-    empty_value = field.value is None and field.value_start == field.value_end
-
-    if isinstance(value, list | tuple):
-        if field.style == "block" and value:
-            indent = " " * _column(text, field.value_start)
-            items = _list_items(field, value, indent + "  ", newline, in_flow=False)
-            return TextEdit(field.value_start, field.value_end, join_block_list(items, indent, newline))
-        if field.style == "flow" or not value:
-            items = _list_items(field, value, "", newline, in_flow=True)
-            return TextEdit(colon + 1, field.value_end, " " + join_flow_list(items))
-        indent = key_indent + "  "
-        items = _list_items(field, value, indent + "  ", newline, in_flow=False)
-        return TextEdit(
-            colon + 1, field.value_end, newline + indent + join_block_list(items, indent, newline)
-        )
-
-    scalar_style = field.style if field.style not in ("flow", "block") else None
-    written = format_scalar(value, scalar_style, indent=key_indent + "  ", newline=newline)
-    if empty_value:
-        # `key:` with nothing after it: keep a trailing comment where there is one.
-        rest_end = _line_end(text, colon)
-        while rest_end > colon + 1 and text[rest_end - 1] in "\r\n":
-            rest_end -= 1
-        rest = text[colon + 1 : rest_end]
-        if not written:
-            return TextEdit(colon + 1, colon + 1, "")
-        if rest.strip(" \t").startswith("#"):
-            return TextEdit(colon + 1, colon + 1, " " + written)
-        return TextEdit(colon + 1, rest_end, " " + written)
-    if not written:
-        return TextEdit(colon + 1, field.value_end, "")
-    if (
-        value_on_key_line
-        and isinstance(field.value, str | int | float | bool | dt.date)
-        and field.style != "block"
-    ):
-        return TextEdit(field.value_start, field.value_end, written)
-    return TextEdit(colon + 1, field.value_end, " " + written)
-
-
-def _column(text: str, offset: int) -> int:
-    return offset - (text.rfind("\n", 0, offset) + 1)
-
-
-def _list_items(
-    field: Field, values: Sequence[object], indent: str, newline: str, *, in_flow: bool
-) -> list[str]:
-    """Each item as text: unchanged items as they were written, new ones in the style of their neighbours."""
-    old_values = field.value if isinstance(field.value, list) else []
-    written = []
-    for index, item in enumerate(values):
-        value = str(item)
-        if index < len(field.items) and index < len(old_values) and old_values[index] == value:
-            written.append(field.items[index][1])
-            continue
-        style = field.items[min(index, len(field.items) - 1)][0] if field.items else None
-        written.append(format_string(value, style, indent=indent, newline=newline, in_flow=in_flow))
-    return written
-
-
-def _add_field(front: FrontMatter, key: str, value: FieldValue, newline: str) -> TextEdit:
-    text = front.parts.text
-    written_key = key if can_be_plain(key) else double_quoted(key)
-    if isinstance(value, list | tuple):
-        items = [format_string(str(item), None, indent="    ", newline=newline) for item in value]
-        body = " []" if not items else newline + "  " + join_block_list(items, "  ", newline)
-    else:
-        scalar = format_scalar(value, None, indent="  ", newline=newline)
-        body = " " + scalar if scalar else ""
-    line = f"{written_key}:{body}{newline}"
-    if front.parts.format is None:
-        # No front matter yet: open one at the top of the file.
-        return TextEdit(0, 0, f"---{newline}{line}---{newline}")
-    if front.fields:
-        position = _line_end(text, front.fields[-1].value_end)
-        if position > front.parts.fm_end:
-            position = front.parts.fm_end
-    else:
-        position = front.parts.fm_end
-    return TextEdit(position, position, line)
+    def get_single_node(self) -> yaml.Node | None:
+        """The document's root node; the root occurrence becomes the root node's own."""
+        node = super().get_single_node()
+        if self.root_occurrence.children:
+            self.root_occurrence = self.root_occurrence.children[0]
+        return node
 
 
 def as_json_value(value: object) -> object:

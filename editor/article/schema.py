@@ -18,6 +18,7 @@ class FieldKind(StrEnum):
     IMAGE_ALT = "image_alt"
     LIST = "list"
     BOOLEAN = "boolean"
+    NUMBER = "number"
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,12 @@ def _problem(
 # Tells whether a site URL (`/images/blog/x.png`) names an existing file: True, False, or None when it is not a
 # local URL (remote, data:) and so cannot be checked offline.
 ImageExists = Callable[[str], bool | None]
+# Why the image a URL names must not be served (an SVG with scripts, say), or None when it is harmless.
+ImageHazard = Callable[[str], str | None]
+
+
+def _no_hazard(url: str) -> str | None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class ValidationRules:
 
     schema: Schema
     image_exists: ImageExists
+    image_hazard: ImageHazard = _no_hazard
 
 
 def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
@@ -189,6 +196,7 @@ def _field_problems(
                 name=spec.name,
                 url=value,
             )
+        yield from _hazard_problems(value.strip(), at, spec.name, rules)
         alt = next((other for other in rules.schema.fields if other.alt_for == spec.name), None)
         if alt is not None and alt.name not in fields:
             yield _problem(
@@ -207,6 +215,16 @@ def _field_problems(
             "kind",
             spec.name,
             translatable("Problem", "{name} should be true or false, not {value}"),
+            name=spec.name,
+            value=repr(value),
+        )
+    elif spec.kind is FieldKind.NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
+        yield _problem(
+            at,
+            Severity.WARNING,
+            "kind",
+            spec.name,
+            translatable("Problem", "{name} should be a number, not {value}"),
             name=spec.name,
             value=repr(value),
         )
@@ -360,6 +378,25 @@ def _body_problems(text: str, body_start: int, body_line: int, rules: Validation
         previous_blank = blank
 
 
+def _hazard_problems(
+    url: str, at: tuple[int, int], field: str | None, rules: ValidationRules
+) -> Iterator[Problem]:
+    hazard = rules.image_hazard(url)
+    if hazard is not None:
+        yield _problem(
+            at,
+            Severity.ERROR,
+            "unsafe-svg",
+            field,
+            translatable(
+                "Problem",
+                "{url} is an SVG with {hazard}, which a browser runs or fetches when the site serves it",
+            ),
+            url=url,
+            hazard=hazard,
+        )
+
+
 def _image_problems(line: str, number: int, rules: ValidationRules) -> Iterator[Problem]:
     found = [(match.start() + 1, match.group("url"), match.group("alt")) for match in _IMAGE.finditer(line)]
     for match in _HTML_IMAGE.finditer(line):
@@ -384,3 +421,4 @@ def _image_problems(line: str, number: int, rules: ValidationRules) -> Iterator[
                 translatable("Problem", "the image {url} is not in the site's public folder"),
                 url=url,
             )
+        yield from _hazard_problems(url, (number, column), None, rules)

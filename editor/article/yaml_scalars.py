@@ -4,6 +4,7 @@ the value written, keeping the style a field already has wherever that style can
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
@@ -119,10 +120,14 @@ def literal_block(value: str, indent: str, newline: str) -> str:
     """`value` as a `|` block scalar whose lines start with `indent` (which must not be empty)."""
     stripped = value.rstrip("\n")
     chomping = "" if value.endswith("\n") else "-"  # can_be_literal_block allows one final break at most
-    # A first line that starts with a space would otherwise set the block's indentation itself.
-    indicator = str(len(indent)) if stripped.startswith(" ") else ""
-    lines = [(indent + line) if line else "" for line in stripped.split("\n")]
-    return "|" + indicator + chomping + newline + newline.join(lines)
+    lines = stripped.split("\n")
+    # A reader takes the block's indentation from its first line that is not blank; when that line starts
+    # with a space, or a blank line before it has more spaces, the indentation must be given explicitly.
+    leading = next(index for index, line in enumerate(lines) if line.strip(" "))
+    explicit = lines[leading].startswith(" ") or any(line for line in lines[:leading])
+    indicator = str(len(indent)) if explicit else ""
+    written = [(indent + line) if line else "" for line in lines]
+    return "|" + indicator + chomping + newline + newline.join(written)
 
 
 def format_string(value: str, style: str | None, *, indent: str, newline: str, in_flow: bool = False) -> str:
@@ -143,7 +148,7 @@ def format_string(value: str, style: str | None, *, indent: str, newline: str, i
     return double_quoted(value)
 
 
-FieldValue = str | bool | int | float | dt.date | Sequence[str] | None
+FieldValue = str | bool | int | float | dt.date | Sequence[object] | None
 
 
 def format_scalar(
@@ -154,13 +159,30 @@ def format_scalar(
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return repr(value)
+    if isinstance(value, float):
+        return float_literal(value)
     if isinstance(value, dt.date):  # datetimes too
         return value.isoformat()
     if isinstance(value, str):
         return format_string(value, style, indent=indent, newline=newline, in_flow=in_flow)
     raise TypeError(f"not a scalar: {value!r}")
+
+
+def float_literal(value: float) -> str:
+    """A float as YAML text that both readers take for that float: PyYAML (YAML 1.1) wants a dot in the
+    number and a sign in the exponent, so Python's `1e+20` would read back as text, and `inf` too."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    mantissa, _, exponent = repr(value).partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    if exponent and exponent[0] not in "+-":
+        exponent = "+" + exponent
+    return mantissa + ("e" + exponent if exponent else "")
 
 
 def join_flow_list(items: Sequence[str]) -> str:
@@ -173,3 +195,40 @@ def join_block_list(items: Sequence[str], indent: str, newline: str) -> str:
     if not items:
         return "[]"
     return (newline + indent).join("- " + item for item in items)
+
+
+# Literals that YAML 1.1 (PyYAML) and YAML 1.2 (js-yaml) both read as the same boolean or number; anything
+# else typed into a number or boolean field is text. `012` is octal to one and twelve to the other, `1e5`
+# a number to one and text to the other, `yes` a boolean to one only: none of these counts.
+_BOOLEAN_LITERALS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_LITERAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT_LITERAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?")
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+
+def number_literal(text: str) -> int | float | None:
+    """The number `text` is a literal of in both YAML versions, or None."""
+    if _INT_LITERAL.fullmatch(text):
+        return int(text)
+    if _FLOAT_LITERAL.fullmatch(text):
+        return float(text)
+    return _SPECIAL_FLOATS.get(text.lower())
+
+
+def value_like(typed: object, current: object) -> object:
+    """What text typed for a field means, given the value it replaces: a number stays a number and a
+    boolean a boolean when the text is a literal of that type, and list items keep their items' types."""
+    if isinstance(typed, list | tuple):
+        items = current if isinstance(current, list) else []
+        return [
+            value_like(item, items[min(index, len(items) - 1)] if items else None)
+            for index, item in enumerate(typed)
+        ]
+    if not isinstance(typed, str):
+        return typed
+    if isinstance(current, bool):
+        return _BOOLEAN_LITERALS.get(typed.strip(), typed)
+    if isinstance(current, int | float):
+        number = number_literal(typed.strip())
+        return typed if number is None else number
+    return typed

@@ -4,10 +4,12 @@ that a field edit touched that field only."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from editor.article.document import line_of_offset
 from editor.article.front_matter import read_front_matter
 
 HERE = Path(__file__).resolve().parent
@@ -38,9 +40,15 @@ def read_with_js(texts: list[str]) -> list[dict[str, object]]:
     return list(json.loads(result.stdout))
 
 
+def file_lines(text: str) -> list[str]:
+    """The lines of a text with their line breaks, broken only where editors and sites break them (CRLF, LF,
+    CR); str.splitlines would also break at U+2028, NEL and form feeds, which are characters in a line."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$", text)
+
+
 def lines_outside(text: str, start_line: int, end_line: int) -> tuple[list[str], list[str]]:
     """The lines before and after lines start_line..end_line (1-based, inclusive)."""
-    lines = text.splitlines(keepends=True)
+    lines = file_lines(text)
     return lines[: start_line - 1], lines[end_line:]
 
 
@@ -48,16 +56,19 @@ def field_span(text: str, key: str) -> tuple[int, int]:
     """The first and last file line of a field."""
     field = read_front_matter(text).field(key)
     assert field is not None
-    return field.line, text.count("\n", 0, field.value_end) + 1
+    return field.line, line_of_offset(text, field.value_end)
 
 
 def check_single_field_change(before: str, after: str, key: str, value: object) -> None:
-    """`after` is `before` with `key` set to `value`: other values, key order and other lines unchanged."""
-    front_before = read_front_matter(before).values()
+    """`after` is `before` with `key` set to `value`: other values (but those naming an alias, which follow
+    their anchor), key order and other lines unchanged."""
+    old_front = read_front_matter(before)
+    front_before = old_front.values()
     front_after = read_front_matter(after).values()
     assert front_after[key] == value
-    assert {k: v for k, v in front_after.items() if k != key} == {
-        k: v for k, v in front_before.items() if k != key
+    aliased = {field.key for field in old_front.fields if field.aliased}
+    assert {k: v for k, v in front_after.items() if k != key and k not in aliased} == {
+        k: v for k, v in front_before.items() if k != key and k not in aliased
     }
     assert list(front_after) == list(front_before)
     first, last = field_span(before, key)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from editor.article.document import FrontMatterFormat, decode_article
 from editor.article.errors import FieldEditError, FrontMatterError
-from editor.article.front_matter import read_front_matter, remove_field, set_field
+from editor.article.field_edits import remove_field, set_field
+from editor.article.front_matter import read_front_matter
 
 from .helpers import (
     ROUNDTRIP,

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from editor.article.document import FrontMatterFormat, decode_article
 from editor.article.errors import FieldEditError
-from editor.article.front_matter import as_json_value, read_front_matter, set_field
+from editor.article.field_edits import set_field
+from editor.article.front_matter import as_json_value, read_front_matter
 from editor.article.yaml_scalars import FieldValue, can_be_plain
 
 from .helpers import check_single_field_change, js_readers_missing, read_with_js
@@ -130,34 +131,50 @@ def block_scalars(draw: st.DrawFn, indent: str, *, last: bool) -> list[str]:
 
 
 @st.composite
-def field_lines(draw: st.DrawFn, key: str, *, last: bool) -> list[str]:
-    """One top-level field as lines: `key: value  # comment`, a block scalar, a list or a nested map."""
-    shape = draw(st.sampled_from(["scalar", "scalar", "scalar", "block", "flow list", "block list", "map"]))
+def field_lines(draw: st.DrawFn, key: str, *, last: bool, anchors: list[str]) -> list[str]:
+    """One top-level field as lines: `key: value  # comment`, a block scalar, a list or a nested map; some
+    with an anchor (`&a1`) or a tag (`!!str`), some an alias (`*a1`) of an earlier field's anchor."""
+    shape = draw(
+        st.sampled_from(["scalar", "scalar", "scalar", "block", "flow list", "block list", "map", "alias"])
+    )
     comment = draw(st.sampled_from(["", "", "  # " + draw(words).strip()]))
     key = draw(st.sampled_from([key, key, f'"{key}"', f"'{key}'"]))  # some tools quote every key
-    if shape == "scalar":
+    if shape == "alias" and anchors:
+        return [f"{key}: *{draw(st.sampled_from(anchors))}{comment}"]
+    anchor = ""
+    if draw(st.integers(0, 4)) == 0:
+        anchors.append(f"a{len(anchors) + 1}")
+        anchor = f" &{anchors[-1]}"
+    if shape in ("scalar", "alias"):
         value = draw(scalar_values())
-        return [f"{key}:{value}{comment if value else ''}"]
+        if value and anchor == "" and draw(st.integers(0, 5)) == 0 and value[1:2] in ('"', "'"):
+            value = " !!str" + value
+        return [f"{key}:{anchor}{value}{comment if value else ''}"]
     if shape == "block":
         header, *body = draw(block_scalars("", last=last))
-        return [f"{key}:{header}", *body]
+        return [f"{key}:{anchor}{header}", *body]
     items = draw(st.lists(words.map(str.strip).filter(bool), max_size=4))
     if shape == "flow list":
-        return [f"{key}: [{', '.join(plain_or_double(item, in_flow=True) for item in items)}]{comment}"]
+        return [
+            f"{key}:{anchor} [{', '.join(plain_or_double(item, in_flow=True) for item in items)}]{comment}"
+        ]
     if shape == "block list":
         indent = draw(st.sampled_from(["", "  "]))
-        return [f"{key}:{comment}"] + [f"{indent}- {plain_or_double(item)}" for item in items or ["x"]]
+        return [f"{key}:{anchor}{comment}"] + [
+            f"{indent}- {plain_or_double(item)}" for item in items or ["x"]
+        ]
     sub_keys = draw(st.lists(keys, min_size=1, max_size=3, unique=True))
-    return [f"{key}:{comment}"] + [f"  {sub}:{draw(scalar_values())}" for sub in sub_keys]
+    return [f"{key}:{anchor}{comment}"] + [f"  {sub}:{draw(scalar_values())}" for sub in sub_keys]
 
 
 @st.composite
 def yaml_articles(draw: st.DrawFn) -> GeneratedArticle:
     names = draw(st.lists(keys, min_size=1, max_size=7, unique_by=str.lower))
     lines: list[str] = []
+    anchors: list[str] = []
     for index, name in enumerate(names):
         lines += draw(st.sampled_from([[], [], [], [""], ["# " + draw(words).strip()]]))
-        lines += draw(field_lines(name, last=index == len(names) - 1))
+        lines += draw(field_lines(name, last=index == len(names) - 1, anchors=anchors))
     return _article(draw, "---", lines, tuple(names), toml=False)
 
 
@@ -182,18 +199,35 @@ def toml_articles(draw: st.DrawFn) -> GeneratedArticle:
 def _article(
     draw: st.DrawFn, fence: str, lines: list[str], names: tuple[str, ...], *, toml: bool
 ) -> GeneratedArticle:
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    # TOML knows only LF and CRLF line breaks; YAML takes a lone CR too.
+    newline = draw(st.sampled_from(["\n", "\r\n"] if toml else ["\n", "\r\n", "\r", "mixed"]))
     body = draw(st.text(alphabet=st.sampled_from(list("ab #-*_>`[]()!\n\t+æ😀")), max_size=80))
-    final = draw(st.sampled_from(["", newline]))
-    text = newline.join([fence, *lines, fence, "", *body.split("\n")]) + final
+    all_lines = [fence, *lines, fence, "", *body.split("\n")]
+    if newline == "mixed":
+        # Files edited on several systems: each line ends its own way.
+        breaks = draw(
+            st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(all_lines), max_size=len(all_lines))
+        )
+        text = "".join(line + end for line, end in zip(all_lines, breaks, strict=True))
+        newline = breaks[-1]
+    else:
+        text = newline.join(all_lines) + newline
+    if draw(st.booleans()):
+        text = text[: -len(newline)]  # no line break at the end
     bom = "\ufeff" if draw(st.booleans()) else ""
     return GeneratedArticle((bom + text).encode("utf-8"), names, newline, toml)
 
 
 new_values: st.SearchStrategy[FieldValue] = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
-    st.lists(single_line, max_size=4),
+    # Several lines, some indented or blank: what a block scalar must hold.
+    st.lists(st.text(alphabet=st.sampled_from(list(" \tab:#-😀")), max_size=8), min_size=2, max_size=4).map(
+        "\n".join
+    ),
+    st.lists(st.one_of(single_line, st.integers(-100, 100)), max_size=4),
     st.booleans(),
+    st.integers(-(10**9), 10**9),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
 )
 
@@ -244,7 +278,10 @@ def _same_reading(ours: object, theirs: object) -> bool:
     if isinstance(ours, str) and isinstance(theirs, str) and len(ours) == 10 and ours != theirs:
         return theirs == ours + "T00:00:00.000Z"
     if isinstance(ours, float) or isinstance(theirs, float):
-        return isinstance(ours, int | float) and isinstance(theirs, int | float) and float(ours) == theirs
+        # JSON has one number type: JavaScript prints 3.7e16 as 37328007446134780, so compare as floats.
+        return (
+            isinstance(ours, int | float) and isinstance(theirs, int | float) and float(ours) == float(theirs)
+        )
     return type(ours) is type(theirs) and ours == theirs
 
 
@@ -269,7 +306,10 @@ def test_pyyaml_and_js_yaml_read_the_same_values_after_an_edit(
         texts.append(set_field(text, article.keys[pick % len(article.keys)], value).apply(text))
     for text, reading in zip(texts, read_with_js(texts), strict=True):
         ours = _pyyaml_reading(text)
-        for reader in ("jsyaml", "graymatter"):
+        # gray-matter finds no front matter in a file whose lines end in a lone CR (it looks for "\n---"):
+        # a site built with it would not either, so only js-yaml, which reads CR breaks, is asked there.
+        lone_cr = "\r" in text.replace("\r\n", "")
+        for reader in ("jsyaml",) if lone_cr else ("jsyaml", "graymatter"):
             assert f"{reader}_error" not in reading, f"{reader} cannot read:\n{text}\n{reading}"
             assert _same_reading(ours, reading[reader]), (
                 f"{reader} reads {reading[reader]!r} where PyYAML reads {ours!r} in:\n{text}"

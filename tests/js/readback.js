@@ -10,7 +10,7 @@ process.stdin.on("end", () => {
   const results = JSON.parse(input).map((text) => {
     const result = {};
     try {
-      const lines = text.split(/\r?\n/);
+      const lines = text.split(/\r\n|\n|\r/);
       const close = lines.indexOf("---", 1);
       result.jsyaml = plain(yaml.load(lines.slice(1, close).join("\n")));
     } catch (error) {

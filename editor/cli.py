@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,10 +13,11 @@ from pathlib import Path
 from editor import package_version
 from editor.article.dates import parse_date
 from editor.article.errors import ArticleError
-from editor.article.front_matter import as_json_value, read_front_matter, remove_field, set_field
+from editor.article.field_edits import remove_field, set_field
+from editor.article.front_matter import as_json_value, read_front_matter
 from editor.article.schema import FieldKind
 from editor.article.validation import Problem, Severity
-from editor.article.yaml_scalars import FieldValue
+from editor.article.yaml_scalars import FieldValue, number_literal, value_like
 from editor.site.article_files import check_article, create_article, open_article, save_article
 from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
@@ -123,12 +125,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(arguments[1:], smoke_test=True)
     if not arguments or (arguments[0] not in _HANDLERS and not arguments[0].startswith("-")):
         return _open_window(arguments)
-    options = build_parser().parse_args(arguments)
+    options = build_parser().parse_args(_assignments_after_separator(arguments))
     try:
         return _HANDLERS[options.command](options)
     except (ArticleError, SiteFileError, UsageError) as error:
         print(f"article-editor: {_describe(error, getattr(options, 'file', None))}", file=sys.stderr)
         return EXIT_UNUSABLE
+
+
+def _assignments_after_separator(arguments: list[str]) -> list[str]:
+    """`set FILE ---=v` and `get FILE ---` name a key `---`, which argparse would read as an option: such
+    words go after a `--`, where argparse takes words as they are."""
+    options = {"set": {"--unset", "--force", "-h", "--help"}, "get": {"--json", "-h", "--help"}}
+    known = options.get(arguments[0]) if arguments else None
+    if known is None or "--" in arguments:
+        return arguments
+    kept: list[str] = []
+    keys: list[str] = []
+    words = iter(arguments)
+    for word in words:
+        name = word.partition("=")[0]
+        if word == "--unset":
+            kept += [word, next(words, "")]
+        elif word.startswith("-") and name not in known and (arguments[0] == "get" or "=" in word):
+            keys.append(word)
+        else:
+            kept.append(word)
+    return [*kept, "--", *keys] if keys else kept
 
 
 def _describe(error: Exception, path: Path | None) -> str:
@@ -250,6 +273,7 @@ def _set(options: argparse.Namespace) -> int:
         key, equals, raw = assignment.partition("=")
         if not equals or not key:
             raise UsageError(f"{assignment!r} is not KEY=VALUE")
+        _require_text(assignment)
         current = read_front_matter(text).values().get(key)
         text = set_field(text, key, _typed_value(site, key, raw, current)).apply(text)
     for key in options.unset:
@@ -257,6 +281,33 @@ def _set(options: argparse.Namespace) -> int:
     if text != article.text:
         save_article(article, text, force=options.force)
     return EXIT_CLEAN
+
+
+def _require_text(argument: str) -> None:
+    """Refuse an argument that is not Unicode text: bytes that are not UTF-8 reach Python as lone surrogates
+    (U+DC80-U+DCFF), which YAML could only hold as escapes like "\\udce9", not as the letters meant."""
+    bad = next((char for char in argument if 0xD800 <= ord(char) <= 0xDFFF), None)
+    if bad is None:
+        return
+    position = argument.index(bad) + 1
+    if 0xDC80 <= ord(bad) <= 0xDCFF:
+        raise UsageError(
+            f"{_shown(argument)} is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02x} at character {position}); "
+            "set the terminal to UTF-8"
+        )
+    raise UsageError(f"{_shown(argument)} holds a lone surrogate (U+{ord(bad):04X}) at character {position}")
+
+
+def _shown(argument: str) -> str:
+    """The argument as the bytes it came from, those that are not UTF-8 as \\xNN escapes."""
+    return "".join(
+        f"\\x{ord(char) - 0xDC00:02x}"
+        if 0xDC80 <= ord(char) <= 0xDCFF
+        else f"\\u{ord(char):04x}"
+        if 0xD800 <= ord(char) <= 0xDFFF
+        else char
+        for char in argument
+    )
 
 
 def _typed_value(site: SiteConfig, key: str, raw: str, current: object) -> FieldValue:
@@ -274,9 +325,15 @@ def _typed_value(site: SiteConfig, key: str, raw: str, current: object) -> Field
         if raw.lower() not in ("true", "false"):
             raise UsageError(f"{key} is true or false, not {raw!r}")
         return raw.lower() == "true"
+    if kind is FieldKind.NUMBER and number_literal(raw.strip()) is None:
+        raise UsageError(f"{key} is a number, not {raw!r}")
+    if kind is FieldKind.NUMBER:
+        return number_literal(raw.strip())
     if kind is FieldKind.LIST or isinstance(current, list):
-        return [item.strip() for item in raw.split(",") if item.strip()]
-    return raw
+        items = [item.strip() for item in raw.split(",") if item.strip()]
+        return value_like(items, current)  # type: ignore[return-value]
+    # A number stays a number, when what is typed is one.
+    return value_like(raw, current)  # type: ignore[return-value]
 
 
 def _new(options: argparse.Namespace) -> int:
@@ -301,9 +358,21 @@ def _render(options: argparse.Namespace) -> int:
     if options.output is None:
         sys.stdout.write(html)
     else:
-        save_file(options.output, html.encode("utf-8"), expected=None, force=True, keep_backup=False)
+        _refuse_to_write_over_an_article(options.output, options.file)
+        # Any other file it replaces is kept as a backup first, as every save is (`backups`, `restore`).
+        save_file(options.output, html.encode("utf-8"), expected=None, force=True)
         print(options.output)
     return EXIT_CLEAN
+
+
+def _refuse_to_write_over_an_article(output: Path, source: Path) -> None:
+    """`render A.md -o A.md` (or through a link to it) would put HTML where the article was."""
+    if not output.exists():
+        return
+    if os.path.samefile(output, source):
+        raise UsageError(f"{output} is the article being rendered; name another file for the HTML")
+    if output.is_file() and Path(os.path.realpath(output)).suffix.lower() in ARTICLE_SUFFIXES:
+        raise UsageError(f"{output} is a Markdown file; name an .html file for the page")
 
 
 def _backups(options: argparse.Namespace) -> int:

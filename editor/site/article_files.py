@@ -10,13 +10,18 @@ from urllib.parse import unquote, urlsplit
 
 from editor.article.dates import format_date
 from editor.article.document import MAX_ARTICLE_BYTES, decode_article, encode_article
-from editor.article.front_matter import read_front_matter, set_field
+from editor.article.field_edits import set_field
+from editor.article.front_matter import read_front_matter
 from editor.article.schema import FieldKind
 from editor.article.slug import slugify
 from editor.article.validation import Problem, ValidationRules, validate_text
 from editor.site.config import SiteConfig
-from editor.site.errors import AlreadyExistsError
+from editor.site.errors import AlreadyExistsError, SiteFileError
 from editor.site.files import FileStamp, create_file, read_file, save_file
+from editor.site.svg_safety import svg_hazards
+
+# An SVG drawing is kilobytes; one beyond this is not read to be checked.
+MAX_SVG_CHECK_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,17 @@ def open_article(path: Path) -> OpenedArticle:
 
 def save_article(article: OpenedArticle, text: str, *, force: bool = False) -> OpenedArticle:
     """Write `text` over the article as it was read; refuses (ChangedOnDiskError) if it changed meanwhile."""
-    stamp = save_file(article.path, article.encode(text), expected=article.stamp, force=force)
+    stamp = save_file(
+        article.path, article.encode(text), expected=article.stamp, force=force, max_bytes=MAX_ARTICLE_BYTES
+    )
     return OpenedArticle(article.path, text, article.bom, stamp)
 
 
 def save_article_as(path: Path, text: str, *, bom: bool, force: bool = False) -> OpenedArticle:
     """Write `text` to a new file at `path`; `force` replaces an existing file (the user confirmed it)."""
-    stamp = save_file(path, encode_article(text, bom), expected=None, force=force)
+    stamp = save_file(
+        path, encode_article(text, bom), expected=None, force=force, max_bytes=MAX_ARTICLE_BYTES
+    )
     return OpenedArticle(path, text, bom, stamp)
 
 
@@ -90,7 +99,20 @@ def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationR
             return None
         return linked_file(site, article_path, url) is not None
 
-    return ValidationRules(site.schema, image_exists)
+    def image_hazard(url: str) -> str | None:
+        if is_remote(url):
+            return None
+        path = linked_file(site, article_path, url)
+        if path is None or path.suffix.lower() != ".svg":
+            return None
+        try:
+            data, _ = read_file(path, max_bytes=MAX_SVG_CHECK_BYTES)
+        except SiteFileError:
+            return None
+        hazards = svg_hazards(data)
+        return ", ".join(hazards) if hazards else None
+
+    return ValidationRules(site.schema, image_exists, image_hazard)
 
 
 def check_article(site: SiteConfig, path: Path) -> list[Problem]:

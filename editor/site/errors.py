@@ -1,8 +1,15 @@
-"""The site layer's error classes: each carries a one-line message fit to show a writer as it is."""
+"""The site layer's error classes, each with a one-line message fit to show a writer as it is, and the
+mapping of the operating system's errors onto them."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from pathlib import Path
 from typing import Self
+
+from editor.article.translatable import translatable
 
 
 class SiteFileError(Exception):
@@ -73,3 +80,58 @@ class SiteConfigError(SiteFileError):
         super().__init__(message)
         # 1-based line in the config file, when known, so an editor can jump to it.
         self.line = line
+
+
+def require_regular(info: os.stat_result, shown: Path) -> None:
+    """Refuse a folder or a device where a file is meant."""
+    if stat.S_ISDIR(info.st_mode):
+        raise FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise FileAccessError.of(translatable("SiteFileError", "Not a regular file: {path}"), path=shown)
+
+
+def too_large(path: Path, size: int, limit: int) -> str:
+    """The message for a file over `limit` bytes."""
+    return f"Too large to open: {path} is {megabytes(size)} MB; the limit is {megabytes(limit)} MB"
+
+
+def megabytes(size: int) -> str:
+    """A size in MB as the messages show it: `16`, `16.5`."""
+    return f"{size / 2**20:.1f}".removesuffix(".0")
+
+
+def os_error(err: OSError, path: Path, writing: bool) -> SiteFileError:
+    """A one-line message for `err`, naming the file the user knows (not our temp file)."""
+    code = err.errno
+    if code == errno.ENOSPC:
+        return DiskFullError.of(
+            translatable("SiteFileError", "The disk is full: could not write {path}"), path=path
+        )
+    if code == getattr(errno, "EDQUOT", None):
+        return DiskFullError.of(
+            translatable("SiteFileError", "Your disk quota is used up: could not write {path}"), path=path
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        return FileAccessError.of(translatable("SiteFileError", "Permission denied: {path}"), path=path)
+    if code == errno.ENOENT:
+        if writing:
+            return FileAccessError.of(
+                translatable("SiteFileError", "Folder not found: {path}"), path=path.parent
+            )
+        return MissingFileError.of(translatable("SiteFileError", "File not found: {path}"), path=path)
+    if code == errno.EISDIR:
+        return FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=path)
+    if code == errno.ENOTDIR:
+        return FileAccessError.of(
+            translatable("SiteFileError", "Not a folder: part of {path} is a file"), path=path
+        )
+    if code == errno.EROFS:
+        return FileAccessError.of(
+            translatable("SiteFileError", "The disk is read-only: could not write {path}"), path=path
+        )
+    if code == errno.ENAMETOOLONG:
+        return FileAccessError.of(translatable("SiteFileError", "The name is too long: {path}"), path=path)
+    if code == errno.ELOOP:
+        return FileAccessError.of(translatable("SiteFileError", "Too many symbolic links: {path}"), path=path)
+    reason = err.strerror or type(err).__name__
+    return FileAccessError(f"{reason}: {path}")

@@ -10,7 +10,6 @@ import os
 import re
 import secrets
 import stat
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +29,12 @@ from editor.site.errors import (
     MissingFileError,
     ReadOnlyFileError,
     SiteFileError,
+    megabytes,
+    os_error,
+    require_regular,
+    too_large,
 )
+from editor.site.file_locks import save_lock
 
 __all__ = [
     "BACKUPS_KEPT",
@@ -41,7 +45,6 @@ __all__ = [
     "ChangedOnDiskError",
     "DiskFullError",
     "FileAccessError",
-    "FileLock",
     "FileStamp",
     "FileTooLargeError",
     "MissingFileError",
@@ -53,7 +56,6 @@ __all__ = [
     "ensure_folder",
     "has_changed",
     "list_backups",
-    "lock_file",
     "read_file",
     "remove_folder",
     "restore_backup",
@@ -114,19 +116,19 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, Fi
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError as err:
-        raise _os_error(err, path, writing=False) from None
+        raise os_error(err, path, writing=False) from None
     try:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            _require_regular(info, path)
+            require_regular(info, path)
             if info.st_size > max_bytes:
-                raise FileTooLargeError(_too_large(path, info.st_size, max_bytes))
+                raise FileTooLargeError(too_large(path, info.st_size, max_bytes))
             # One byte more than allowed tells a file that grew while we read it.
             data = handle.read(max_bytes + 1)
     except OSError as err:
-        raise _os_error(err, path, writing=False) from None
+        raise os_error(err, path, writing=False) from None
     if len(data) > max_bytes:
-        raise FileTooLargeError(_too_large(path, len(data), max_bytes))
+        raise FileTooLargeError(too_large(path, len(data), max_bytes))
     return data, FileStamp(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
@@ -142,7 +144,7 @@ def has_changed(path: Path, stamp: FileStamp) -> bool:
     except FileNotFoundError:
         return True
     except OSError as err:
-        raise _os_error(err, path, writing=False) from None
+        raise os_error(err, path, writing=False) from None
 
 
 def save_file(
@@ -152,16 +154,37 @@ def save_file(
     expected: FileStamp | None,
     force: bool = False,
     keep_backup: bool = True,
+    max_bytes: int | None = None,
 ) -> FileStamp:
     """Replace `path` with `data` atomically and return the new stamp.
 
     `expected` is the stamp from when the caller read the file, or None for a file the caller believes new.
     Without `force` this refuses (ChangedOnDiskError) when the bytes on disk are not the expected ones or
     the file vanished, (AlreadyExistsError) when a "new" file exists, and (ReadOnlyFileError) when the file
-    is marked read-only. The previous bytes are kept as a backup first unless `keep_backup` is False; a
-    failed backup raises BackupError before anything is replaced. A symlink is followed, so it survives.
+    is marked read-only. The check and the replace happen under the folder's save lock, so a save by another
+    process cannot slip in between. The previous bytes are kept as a backup first unless `keep_backup` is
+    False; a failed backup raises BackupError before anything is replaced. A symlink is followed, so it
+    survives; a file with hard links is rewritten in place after its backup, so the links stay joined.
+    `max_bytes` refuses (FileTooLargeError) data that could not be opened again.
     """
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FileTooLargeError.of(
+            translatable(
+                "SiteFileError",
+                "Not saved: {path} would be {size} MB, and files over {limit} MB cannot be opened",
+            ),
+            path=path,
+            size=megabytes(len(data)),
+            limit=megabytes(max_bytes),
+        )
     target = _follow_link(path)
+    with save_lock(target, path):
+        return _save_locked(path, target, data, expected=expected, force=force, keep_backup=keep_backup)
+
+
+def _save_locked(
+    path: Path, target: Path, data: bytes, *, expected: FileStamp | None, force: bool, keep_backup: bool
+) -> FileStamp:
     current = _stat_or_none(target, path)
     if current is None:
         if expected is not None and not force:
@@ -176,7 +199,13 @@ def save_file(
         _remove_stale_temps(target)
         return stamp
 
-    _require_regular(current, path)
+    require_regular(current, path)
+    if _on_read_only_disk(target):
+        # Before the file's own mode: a read-only mount makes every file look read-only, and "save anyway"
+        # could not help.
+        raise FileAccessError.of(
+            translatable("SiteFileError", "The disk is read-only: could not write {path}"), path=path
+        )
     if not force:
         if expected is None:
             raise AlreadyExistsError.of(translatable("SiteFileError", "Already exists: {path}"), path=path)
@@ -200,7 +229,9 @@ def save_file(
                 old.seek(0)
                 _keep_backup(target, old, old_sha, path)
     except OSError as err:
-        raise _os_error(err, path, writing=False) from None
+        raise os_error(err, path, writing=False) from None
+    if current.st_nlink > 1:
+        return _write_in_place(target, data, path)
     tmp, stamp = _write_temp(
         target,
         data,
@@ -211,6 +242,38 @@ def save_file(
     _move_into_place(tmp, target, path)
     _remove_stale_temps(target)
     return stamp
+
+
+def _on_read_only_disk(target: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(target).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _write_in_place(target: Path, data: bytes, shown: Path) -> FileStamp:
+    """Rewrite a hard-linked file's own bytes: a rename would give `target` a new inode and leave the other
+    names holding the old text. Not atomic, so the caller has kept a backup first."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise os_error(err, shown, writing=True) from None
+    try:
+        # Grow the file first, so a full disk is found before a byte of the old text is overwritten.
+        if len(data) > os.fstat(fd).st_size and hasattr(os, "posix_fallocate"):
+            os.posix_fallocate(fd, 0, len(data))
+        os.lseek(fd, 0, os.SEEK_SET)
+        _write_all(fd, data)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+        info = os.fstat(fd)
+    except OSError as err:
+        raise os_error(err, shown, writing=True) from None
+    finally:
+        os.close(fd)
+    return FileStamp(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
 def create_file(path: Path, data: bytes) -> FileStamp:
@@ -226,7 +289,7 @@ def create_file(path: Path, data: bytes) -> FileStamp:
             ) from None
         except OSError as err:
             if err.errno not in _NO_LINK_ERRNOS:
-                raise _os_error(err, path, writing=True) from None
+                raise os_error(err, path, writing=True) from None
             _claim_then_replace(tmp, path)
     finally:
         _remove_quietly(tmp)
@@ -241,7 +304,7 @@ def ensure_folder(path: Path) -> None:
     except FileExistsError:
         raise FileAccessError(f"Not a folder: {path}") from None
     except OSError as err:
-        raise _os_error(err, path, writing=True) from None
+        raise os_error(err, path, writing=True) from None
 
 
 def create_private_folder(path: Path) -> bool:
@@ -252,7 +315,7 @@ def create_private_folder(path: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as err:
-        raise _os_error(err, path, writing=True) from None
+        raise os_error(err, path, writing=True) from None
     return True
 
 
@@ -322,64 +385,6 @@ def remove_folder(folder: Path, *, first: str | None = None) -> None:
         os.rmdir(folder)
 
 
-class FileLock:
-    """An exclusive advisory lock on a file, held until `release` or until the process ends (even killed)."""
-
-    def __init__(self, fd: int) -> None:
-        self._fd: int | None = fd
-
-    def release(self) -> None:
-        """Give the lock up; closing the descriptor is what releases it."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    def __del__(self) -> None:
-        self.release()
-
-
-def lock_file(path: Path) -> FileLock | None:
-    """Lock `path` (created, 0600, if missing) for this process; None while another process holds it.
-
-    The operating system drops the lock when its holder dies, however it dies, so a lock that can be
-    taken tells a live owner from a crashed one without trusting process ids, which get reused.
-    """
-    try:
-        fd = os.open(
-            path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0), 0o600
-        )
-    except OSError as err:
-        raise _os_error(err, path, writing=True) from None
-    try:
-        if _try_lock(fd):
-            return FileLock(fd)
-    except OSError as err:
-        os.close(fd)
-        raise _os_error(err, path, writing=True) from None
-    os.close(fd)
-    return None
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        # flock, not fcntl's record locks: it belongs to this open file, so two stores in one process
-        # (or two windows) exclude each other too, and a close elsewhere in the process cannot drop it.
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
 # --- writing ---------------------------------------------------------------------------------------------
 
 
@@ -413,7 +418,7 @@ def _write_temp(
     except BaseException as err:
         _remove_quietly(tmp)
         if isinstance(err, OSError):
-            raise _os_error(err, target, writing=True) from None
+            raise os_error(err, target, writing=True) from None
         raise
     return tmp, FileStamp(info.st_size, info.st_mtime_ns, digest.hexdigest())
 
@@ -426,7 +431,7 @@ def _open_temp(target: Path, mode: int) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as err:
-            raise _os_error(err, target, writing=True) from None
+            raise os_error(err, target, writing=True) from None
     raise FileAccessError(f"Could not create a temporary file beside {target}")
 
 
@@ -478,7 +483,7 @@ def _move_into_place(tmp: Path, target: Path, shown: Path) -> None:
         os.replace(tmp, target)
     except OSError as err:
         _remove_quietly(tmp)
-        raise _os_error(err, shown, writing=True) from None
+        raise os_error(err, shown, writing=True) from None
     _sync_folder(target.parent)
 
 
@@ -491,12 +496,12 @@ def _claim_then_replace(tmp: Path, path: Path) -> None:
             translatable("SiteFileError", "Already exists: {path}"), path=path
         ) from None
     except OSError as err:
-        raise _os_error(err, path, writing=True) from None
+        raise os_error(err, path, writing=True) from None
     try:
         os.replace(tmp, path)
     except OSError as err:
         _remove_quietly(path)
-        raise _os_error(err, path, writing=True) from None
+        raise os_error(err, path, writing=True) from None
 
 
 def _sync_folder(folder: Path) -> None:
@@ -539,7 +544,7 @@ def _keep_backup(target: Path, old: BinaryIO, old_sha: str, shown: Path) -> None
         raise BackupError(f"Could not keep a backup of {shown}: {err.message}") from None
     except OSError as err:
         raise BackupError(
-            f"Could not keep a backup of {shown}: {_os_error(err, folder, True).message}"
+            f"Could not keep a backup of {shown}: {os_error(err, folder, True).message}"
         ) from None
 
 
@@ -634,56 +639,4 @@ def _stat_or_none(target: Path, shown: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise _os_error(err, shown, writing=True) from None
-
-
-def _require_regular(info: os.stat_result, shown: Path) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=shown)
-    if not stat.S_ISREG(info.st_mode):
-        raise FileAccessError.of(translatable("SiteFileError", "Not a regular file: {path}"), path=shown)
-
-
-def _too_large(path: Path, size: int, limit: int) -> str:
-    return f"Too large to open: {path} is {_megabytes(size)} MB; the limit is {_megabytes(limit)} MB"
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f}".removesuffix(".0")
-
-
-def _os_error(err: OSError, path: Path, writing: bool) -> SiteFileError:
-    """A one-line message for `err`, naming the file the user knows (not our temp file)."""
-    code = err.errno
-    if code == errno.ENOSPC:
-        return DiskFullError.of(
-            translatable("SiteFileError", "The disk is full: could not write {path}"), path=path
-        )
-    if code == getattr(errno, "EDQUOT", None):
-        return DiskFullError.of(
-            translatable("SiteFileError", "Your disk quota is used up: could not write {path}"), path=path
-        )
-    if code in (errno.EACCES, errno.EPERM):
-        return FileAccessError.of(translatable("SiteFileError", "Permission denied: {path}"), path=path)
-    if code == errno.ENOENT:
-        if writing:
-            return FileAccessError.of(
-                translatable("SiteFileError", "Folder not found: {path}"), path=path.parent
-            )
-        return MissingFileError.of(translatable("SiteFileError", "File not found: {path}"), path=path)
-    if code == errno.EISDIR:
-        return FileAccessError.of(translatable("SiteFileError", "Is a folder, not a file: {path}"), path=path)
-    if code == errno.ENOTDIR:
-        return FileAccessError.of(
-            translatable("SiteFileError", "Not a folder: part of {path} is a file"), path=path
-        )
-    if code == errno.EROFS:
-        return FileAccessError.of(
-            translatable("SiteFileError", "The disk is read-only: could not write {path}"), path=path
-        )
-    if code == errno.ENAMETOOLONG:
-        return FileAccessError.of(translatable("SiteFileError", "The name is too long: {path}"), path=path)
-    if code == errno.ELOOP:
-        return FileAccessError.of(translatable("SiteFileError", "Too many symbolic links: {path}"), path=path)
-    reason = err.strerror or type(err).__name__
-    return FileAccessError(f"{reason}: {path}")
+        raise os_error(err, shown, writing=True) from None

@@ -13,6 +13,7 @@ from editor.article.translatable import translatable
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError, ImageImportError, SiteFileError
 from editor.site.files import create_file, ensure_folder, read_file
+from editor.site.svg_safety import svg_hazards
 
 __all__ = [
     "IMAGE_SUFFIXES",
@@ -99,6 +100,16 @@ def import_image_bytes(site: SiteConfig, data: bytes, name: str) -> ImportedImag
     """Store image bytes (a pasted clipboard image, say) in `site.image_dir` under a name made from `name`."""
     filename = safe_image_name(name, detect_image_extension(data, name))
     stem, extension = filename.rsplit(".", 1)
+    if extension == "svg" and (hazards := svg_hazards(data)):
+        raise ImageImportError.of(
+            translatable(
+                "SiteFileError",
+                "{name} is not imported: the site would serve an SVG with {reasons}, which a browser runs or "
+                "fetches; export it as plain SVG or PNG",
+            ),
+            name=_display_name(name),
+            reasons=", ".join(hazards),
+        )
     ensure_folder(site.image_dir)
     for number in range(1, 10_000):
         candidate = site.image_dir / (filename if number == 1 else f"{stem}-{number}.{extension}")

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.site.errors import SiteFileError
+from editor.site.file_locks import FileLock, lock_file
 from editor.site.files import (
-    FileLock,
     create_private_folder,
     ensure_folder,
-    lock_file,
     read_file,
     remove_folder,
     user_data_folder,

@@ -9,7 +9,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from editor.article.document import newline_of
 from editor.article.errors import ArticleError
-from editor.article.front_matter import FrontMatter, TextEdit, read_front_matter, remove_field, set_field
+from editor.article.field_edits import TextEdit, remove_field, set_field
+from editor.article.front_matter import FrontMatter, read_front_matter
 from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (

@@ -12,7 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from editor.article.dates import format_date
-from editor.article.front_matter import read_front_matter, set_field
+from editor.article.field_edits import set_field
+from editor.article.front_matter import read_front_matter
 from editor.article.schema import DEFAULT_SCHEMA, FieldKind, FieldSpec, Schema
 from editor.article.validation import Problem, Severity
 from editor.ui.form_fields import (

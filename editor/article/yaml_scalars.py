@@ -58,6 +58,10 @@ def can_be_plain(value: str, *, in_flow: bool = False) -> bool:
     """True when `value` written without quotes reads back as the same string in YAML 1.1 and 1.2."""
     if not value or value != value.strip(" \t"):
         return False
+    if value.startswith(("---", "...")):
+        # At the start of a line (a key) these end the document for YAML, and `---` the front matter
+        # for gray-matter, which looks for the first line starting with it.
+        return False
     if any(not _is_printable(char) or char == "\t" for char in value):
         return False
     first = value[0]

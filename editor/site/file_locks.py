@@ -98,6 +98,10 @@ def save_lock(target: Path, shown: Path) -> Iterator[None]:
     else:
         try:
             fd = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+        except FileNotFoundError:
+            # No folder, no file to lose: the save goes on to say what is missing ("deleted or moved").
+            yield
+            return
         except OSError as err:
             raise os_error(err, shown, writing=True) from None
     try:

@@ -168,14 +168,20 @@ def save_file(
     `max_bytes` refuses (FileTooLargeError) data that could not be opened again.
     """
     if max_bytes is not None and len(data) > max_bytes:
+        size, limit = megabytes(len(data)), megabytes(max_bytes)
+        unit = "MB"
+        if size == limit:
+            # Just over the limit: in MB the two would read the same.
+            size, limit, unit = f"{len(data):,}", f"{max_bytes:,}", "bytes"
         raise FileTooLargeError.of(
             translatable(
                 "SiteFileError",
-                "Not saved: {path} would be {size} MB, and files over {limit} MB cannot be opened",
+                "Not saved: {path} would be {size} {unit}, and files over {limit} {unit} cannot be opened",
             ),
             path=path,
-            size=megabytes(len(data)),
-            limit=megabytes(max_bytes),
+            size=size,
+            limit=limit,
+            unit=unit,
         )
     target = _follow_link(path)
     with save_lock(target, path):

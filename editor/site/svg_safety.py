@@ -29,7 +29,7 @@ def svg_hazards(data: bytes) -> list[str]:
     for element in root.iter():
         name = _local(element.tag)
         if name in _RUNNING_ELEMENTS:
-            reasons.append(f"a <{name}> element")
+            reasons.append(f"a <{element.tag.rpartition('}')[2]}> element")
         for attribute, value in element.attrib.items():
             reason = _attribute_hazard(name, _local(attribute), value)
             if reason is not None:

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from editor.article.document import newline_of
 from editor.article.errors import ArticleError
 from editor.article.field_edits import TextEdit, remove_field, set_field
 from editor.article.front_matter import FrontMatter, read_front_matter
+from editor.article.text_changes import changed_span, join_lines
 from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (
@@ -25,26 +25,11 @@ from editor.site.config import SiteConfig, load_site
 from editor.site.files import FileStamp
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
 from editor.ui.core_texts import error_message
-from editor.ui.document_text import document_text
+from editor.ui.document_text import document_lines
+from editor.ui.text_positions import TextPositions
 
 # Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
 VALIDATION_DELAY_MS = 250
-
-
-def _common_prefix_length(first: str, second: str) -> int:
-    """How many leading characters two strings share; slices compare in C, so a 1 MB text takes ~20 steps."""
-    low, high = 0, min(len(first), len(second))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class _ValidationSignals(QObject):
@@ -85,7 +70,11 @@ class ArticleSession(QObject):
         self.path: Path | None = None
         self.site: SiteConfig | None = None
         self._opened: OpenedArticle | None = None
-        self._newline = "\n"
+        # The text whose line breaks the document's lines carry (a Qt document keeps lines, not the CRLF,
+        # LF, CR or U+2029 that ended each): the file as read or saved, or as the last edit of ours left it.
+        self._breaks_from = ""
+        # text(), kept until the document or _breaks_from changes.
+        self._text: str | None = None
         self._front: FrontMatter | None = None
         self._generation = 0
         self._replacing = False
@@ -104,17 +93,17 @@ class ArticleSession(QObject):
         """Open `path` (and its site); raises ArticleError or SiteFileError, leaving the session as it was."""
         opened = open_article(path)
         site = load_site(path)
-        self._show(opened.text.replace("\r\n", "\n"), site, opened, newline=newline_of(opened.text))
+        self._show(opened.text, site, opened)
 
     def load_text(self, text: str, site: SiteConfig) -> None:
         """Start an unsaved article (from a template) in `site`; it gets a path at its first save."""
-        self._show(text, site, None, newline="\n")
+        self._show(text, site, None)
 
-    def _show(self, text: str, site: SiteConfig, opened: OpenedArticle | None, *, newline: str) -> None:
+    def _show(self, text: str, site: SiteConfig, opened: OpenedArticle | None) -> None:
         self._opened = opened
         self.site = site
         self.path = opened.path if opened is not None else None
-        self._newline = newline
+        self._set_breaks_from(text)
         self._replace_text(text)
         self.document.clearUndoRedoStacks()
         # A new article is unsaved work from the start; an opened one is what is on disk.
@@ -143,45 +132,54 @@ class ArticleSession(QObject):
         if self.path is None:
             return None
         opened = open_article(self.path)
-        new = opened.text.replace("\r\n", "\n")
-        old = document_text(self.document)
+        self._replacing = True
+        try:
+            replaced = self._replace_changed(opened.text)
+        finally:
+            self._replacing = False
         self._opened = opened
-        self._newline = newline_of(opened.text)
-        replaced = None
-        if old != new:
-            start = _common_prefix_length(old, new)
-            tail = _common_prefix_length(old[start:][::-1], new[start:][::-1])
-            # Qt counts positions in UTF-16 units: a character outside the BMP (an emoji) is two.
-            first = _utf16_length(old[:start])
-            cursor = QTextCursor(self.document)
-            self._replacing = True
-            try:
-                cursor.beginEditBlock()
-                cursor.setPosition(first)
-                cursor.setPosition(
-                    first + _utf16_length(old[start : len(old) - tail]), QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.insertText(new[start : len(new) - tail])
-                cursor.endEditBlock()
-            finally:
-                self._replacing = False
-            replaced = (first, first + _utf16_length(old[start : len(old) - tail]))
         self.document.setModified(False)
         self._refresh_front_matter()
         self._start_validation()
         return replaced
 
+    def _replace_changed(self, new: str) -> tuple[int, int] | None:
+        """Replace what differs between the text and `new`, as one undo step; the document positions
+        (start, end before) of the replaced part, None when nothing differs."""
+        old = self.text()
+        if old == new:
+            return None
+        start, old_end, new_end = changed_span(old, new)
+        # Never cut a CRLF in two: the document holds it as one break.
+        if start > 0 and old[start - 1] == "\r":
+            start -= 1
+        if old_end < len(old) and old[old_end] == "\n" and old_end > start and old[old_end - 1] == "\r":
+            old_end, new_end = old_end + 1, new_end + 1
+        positions = TextPositions(old)
+        first, last = positions.qt_position(start), positions.qt_position(old_end)
+        # Before the change, so what reacts to it already reads `new` from text().
+        self._set_breaks_from(new)
+        self._replace_positions(first, last, new[start:new_end])
+        return first, last
+
+    def _replace_positions(self, first: int, last: int, replacement: str) -> None:
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+
     def read_disk_text(self) -> str:
-        """The article's text as it is on disk now, with line breaks as the document has them."""
+        """The article's text as it is on disk now."""
         assert self.path is not None
-        return open_article(self.path).text.replace("\r\n", "\n")
+        return open_article(self.path).text
 
     def matches_saved_text(self) -> bool:
         """Whether the document holds exactly the text last read or saved."""
         if self._opened is None:
             return False
-        text = document_text(self.document)
-        return (text.replace("\n", "\r\n") if self._newline == "\r\n" else text) == self._opened.text
+        return self.text() == self._opened.text
 
     @property
     def stamp(self) -> FileStamp | None:
@@ -190,11 +188,11 @@ class ArticleSession(QObject):
 
     def text(self) -> str:
         """The article text to write: the document with the file's own line breaks."""
-        if self._opened is not None and not self.document.isModified():
-            # Unchanged: give back exactly what was read, mixed line breaks and all.
-            return self._opened.text
-        text = document_text(self.document)
-        return text.replace("\n", "\r\n") if self._newline == "\r\n" else text
+        if self._text is None:
+            # Each line keeps the break it had; a typed or changed line takes the one of the line it
+            # replaced. Unedited, that is exactly the text read: Qt changes nothing in a line.
+            self._text = join_lines(document_lines(self.document), self._breaks_from)
+        return self._text
 
     def is_modified(self) -> bool:
         """Whether the document has changes not on disk."""
@@ -221,13 +219,16 @@ class ArticleSession(QObject):
             self._opened = save_article_as(self.path, text, bom=False, force=force)
         else:
             self._opened = save_article(self._opened, text, force=force)
+        self._set_breaks_from(text)
         self.document.setModified(False)
         self.saved.emit(self.path)
 
     def save_as(self, path: Path, *, force: bool = False) -> None:
         """Save under a new name: `force` replaces an existing file (the dialog asked already)."""
         bom = self._opened.bom if self._opened is not None else False
-        self._opened = save_article_as(path, self.text(), bom=bom, force=force)
+        text = self.text()
+        self._opened = save_article_as(path, text, bom=bom, force=force)
+        self._set_breaks_from(text)
         self.path = path
         self.site = load_site(path)
         self.document.setModified(False)
@@ -241,33 +242,32 @@ class ArticleSession(QObject):
             self.load(self.path)
 
     def replace_all(self, text: str) -> None:
-        """Replace the whole text as one undoable edit (a recovered buffer over the file it came from)."""
-        cursor = QTextCursor(self.document)
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text.replace("\r\n", "\n"))
-        cursor.endEditBlock()
+        """Make the text `text` as one undoable edit (a recovered buffer over the file it came from); only
+        what differs is replaced, and `text` comes back from text() byte for byte."""
+        self._replace_changed(text)
 
     # ---- field edits -------------------------------------------------------------------------------
 
     def edit_field(self, key: str, value: FieldValue) -> None:
         """Set a front-matter field by replacing only its characters in the document, as one undo step."""
-        self.apply_edit(set_field(document_text(self.document), key, value))
+        self.apply_edit(set_field(self.text(), key, value))
 
     def remove_field(self, key: str) -> None:
         """Remove a front-matter field's lines, as one undo step."""
-        self.apply_edit(remove_field(document_text(self.document), key))
+        self.apply_edit(remove_field(self.text(), key))
 
     def apply_edit(self, edit: TextEdit) -> None:
-        """Apply a core TextEdit (offsets into the document text) as one undoable step."""
+        """Apply a core TextEdit (offsets into text()) as one undoable step; text() then gives exactly
+        edit.apply(text) back, the line breaks the edit wrote included."""
         if edit.start == edit.end and not edit.replacement:
             return
-        cursor = QTextCursor(self.document)
-        cursor.beginEditBlock()
-        cursor.setPosition(edit.start)
-        cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(edit.replacement)
-        cursor.endEditBlock()
+        text = self.text()
+        positions = TextPositions(text)
+        # Before the change, so the form, reacting to it, already reads the edited text from text().
+        self._set_breaks_from(edit.apply(text))
+        self._replace_positions(
+            positions.qt_position(edit.start), positions.qt_position(edit.end), edit.replacement
+        )
 
     # ---- images ------------------------------------------------------------------------------------
 
@@ -287,7 +287,12 @@ class ArticleSession(QObject):
 
     # ---- keeping the form and the problems current ----------------------------------------------------
 
+    def _set_breaks_from(self, text: str) -> None:
+        self._breaks_from = text
+        self._text = None
+
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        self._text = None
         if self._replacing:
             return
         front = self._front
@@ -297,7 +302,7 @@ class ArticleSession(QObject):
         self._validation_timer.start()
 
     def _refresh_front_matter(self) -> None:
-        text = document_text(self.document)
+        text = self.text()
         try:
             self._front = read_front_matter(text)
         except ArticleError as error:
@@ -313,9 +318,7 @@ class ArticleSession(QObject):
         if self.site is None:
             return
         self._generation += 1
-        job = _ValidationJob(
-            self._generation, document_text(self.document), self.site, self.path, self._validation_signals
-        )
+        job = _ValidationJob(self._generation, self.text(), self.site, self.path, self._validation_signals)
         QThreadPool.globalInstance().start(job)
 
     def _on_validated(self, generation: int, problems: list[Problem]) -> None:

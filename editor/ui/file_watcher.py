@@ -39,7 +39,7 @@ class ArticleFileWatcher(QObject):
     """
 
     changed_on_disk = Signal()  # other bytes than the stamp's are on disk (once per distinct version)
-    deleted = Signal()  # the file is gone (deleted, moved away, or its folder removed)
+    deleted = Signal()  # the file is gone (deleted, moved away, its folder removed, a folder in its place)
     back_in_sync = Signal()  # after a change or deletion, the disk holds the stamp's bytes again
     check_failed = Signal(str)  # the file could not be read to compare; one line for the writer
     checked = Signal()  # a comparison finished, whatever it found
@@ -104,8 +104,12 @@ class ArticleFileWatcher(QObject):
         except MissingFileError:
             disk_sha = None
         except SiteFileError as error:
-            self.check_failed.emit(error.message)
-            return
+            if path.exists() and not path.is_file():
+                # A folder (or a device) where the article was: the file is gone as surely as if deleted.
+                disk_sha = None
+            else:
+                self.check_failed.emit(error.message)
+                return
         changed = disk_sha != stamp.sha256
         if not changed:
             self._in_sync()

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.markdown_highlighter import mix_colors
+from editor.ui.text_positions import TextPositions
 
 __all__ = ["FindReplaceBar"]
 
 # The counter is refreshed this long after typing in the editor stops, not on every keystroke.
 RECOUNT_DELAY_MS = 200
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NOT_FOUND_TINT = QColor(220, 50, 47)
 
 
@@ -259,16 +259,12 @@ class FindReplaceBar(QWidget):
         pattern = self._pattern()
         if pattern is None:
             return []
-        # Raw text keeps no-break spaces and has one character per document position (U+2029 between lines).
+        # Raw text keeps no-break spaces and has one character per line break (U+2029 between lines).
         text = self._editor.document().toRawText()
-        found = [(match.start(), match.end()) for match in pattern.finditer(text)]
-        astral = [match.start() for match in _ASTRAL.finditer(text)]
-        if not astral:
-            return found
-        # Document positions count UTF-16 code units: each character beyond the BMP takes two.
+        positions = TextPositions(text)
         return [
-            (start + bisect.bisect_left(astral, start), end + bisect.bisect_left(astral, end))
-            for start, end in found
+            (positions.qt_position(match.start()), positions.qt_position(match.end()))
+            for match in pattern.finditer(text)
         ]
 
     def _selected_match(self) -> tuple[int, int] | None:

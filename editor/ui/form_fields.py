@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from editor.article.dates import format_date
 from editor.article.front_matter import as_json_value
 from editor.article.validation import Problem, Severity, field_date
+from editor.article.yaml_scalars import value_like
 from editor.ui.core_texts import problem_message
 from editor.ui.document_text import document_text
 
@@ -321,6 +322,7 @@ class ListFieldEditor(LineFieldEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line.setPlaceholderText(self.tr("Separate items with commas"))
+        self._items: list[object] | None = None
 
     def _text_for(self, value: object) -> str | None:
         if isinstance(value, list):
@@ -339,7 +341,13 @@ class ListFieldEditor(LineFieldEditor):
         return super()._locked_reason(value)
 
     def _value_of(self, text: str) -> object:
-        return [item.strip() for item in text.split(",") if item.strip()]
+        # Items typed over numbers or booleans stay numbers and booleans (`1, 2` in `[1, 2]`).
+        return value_like([item.strip() for item in text.split(",") if item.strip()], self._items)
+
+    def set_value(self, value: object) -> None:
+        """Show `value`; its items' types are what typed items take."""
+        self._items = value if isinstance(value, list) else None
+        super().set_value(value)
 
 
 class LongTextEditor(FieldEditor):

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor.article.document import opening_fence
+from editor.ui.text_positions import text_offset, utf16_length
 
 __all__ = [
     "create_format_actions",
@@ -47,28 +48,6 @@ _QUOTE = re.compile(r" {0,3}> ?")
 _URL_LIKE = re.compile(r"(?:https?://|mailto:|www\.|/)\S*")
 _BACKTICK_RUN = re.compile(r"`+")
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-# ---- UTF-16 positions ---------------------------------------------------------------------------------
-# Qt counts positions in UTF-16 code units, Python in code points; they differ only for characters beyond
-# the BMP (emoji), which an article may well contain.
-
-
-def _u16(text: str) -> int:
-    """The length of `text` in document positions."""
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF) if not text.isascii() else len(text)
-
-
-def _index_of_column(text: str, column: int) -> int:
-    """The Python index in `text` of document column `column`."""
-    if text.isascii():
-        return column
-    units = 0
-    for index, char in enumerate(text):
-        if units >= column:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text)
 
 
 # ---- shared helpers ---------------------------------------------------------------------------------
@@ -256,8 +235,8 @@ def _spans(cursor: QTextCursor) -> list[_Span]:
     start, end = cursor.selectionStart(), cursor.selectionEnd()
     for block in selected_blocks(cursor):
         text = block.text()
-        first = _index_of_column(text, max(start - block.position(), 0))
-        last = _index_of_column(text, min(end - block.position(), _u16(text)))
+        first = text_offset(text, max(start - block.position(), 0))
+        last = text_offset(text, min(end - block.position(), utf16_length(text)))
         part = text[first:last]
         stripped = part.strip()
         if not stripped:
@@ -270,7 +249,7 @@ def _spans(cursor: QTextCursor) -> list[_Span]:
 def _word_span(cursor: QTextCursor) -> _Span | None:
     block = cursor.block()
     text = block.text()
-    column = _index_of_column(text, cursor.positionInBlock())
+    column = text_offset(text, cursor.positionInBlock())
     for match in _WORD.finditer(text):
         if match.start() <= column <= match.end():
             return _Span(block, text, match.start(), match.end())
@@ -287,7 +266,7 @@ def _toggle_inline(editor: QPlainTextEdit, style: _InlineStyle) -> None:
         spans = _spans(cursor)
     else:
         block = cursor.block()
-        column = _index_of_column(block.text(), cursor.positionInBlock())
+        column = text_offset(block.text(), cursor.positionInBlock())
         empty = _Span(block, block.text(), column, column)
         word = _word_span(cursor)
         # An empty pair left by the previous toggle is removed again; otherwise the word is the target.
@@ -302,21 +281,21 @@ def _toggle_inline(editor: QPlainTextEdit, style: _InlineStyle) -> None:
     shift = 0
     for index, (span, has) in enumerate(zip(spans, found, strict=True)):
         inner = span.text[span.start : span.end]
-        left_column = _u16(span.text[: span.start])
-        right_column = left_column + _u16(inner)
+        left_column = utf16_length(span.text[: span.start])
+        right_column = left_column + utf16_length(inner)
         if remove:
             left = span.text[span.start - span.remove_left : span.start]
             right = span.text[span.end : span.end + span.remove_right]
-            edits.append(_LineEdit(span.block, left_column - _u16(left), _u16(left), ""))
-            edits.append(_LineEdit(span.block, right_column, _u16(right), ""))
-            left_delta, right_delta = -_u16(left), -_u16(right)
+            edits.append(_LineEdit(span.block, left_column - utf16_length(left), utf16_length(left), ""))
+            edits.append(_LineEdit(span.block, right_column, utf16_length(right), ""))
+            left_delta, right_delta = -utf16_length(left), -utf16_length(right)
         elif has:
             left_delta = right_delta = 0
         else:
             opening, closing = style.wrap(inner)
             edits.append(_LineEdit(span.block, left_column, 0, opening))
             edits.append(_LineEdit(span.block, right_column, 0, closing))
-            left_delta, right_delta = _u16(opening), _u16(closing)
+            left_delta, right_delta = utf16_length(opening), utf16_length(closing)
         if index == 0:
             new_start = span.block.position() + left_column + left_delta
         shift += left_delta
@@ -373,10 +352,10 @@ def insert_link(editor: QPlainTextEdit, url: str | None = None) -> None:
     cursor.endEditBlock()
     if select_label:
         begin = start + 1
-        finish = begin + _u16(label)
+        finish = begin + utf16_length(label)
     else:
-        begin = start + 1 + _u16(label) + 2
-        finish = begin + _u16(target)
+        begin = start + 1 + utf16_length(label) + 2
+        finish = begin + utf16_length(target)
     cursor.setPosition(begin)
     cursor.setPosition(finish, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
@@ -404,7 +383,7 @@ def insert_code_block(editor: QPlainTextEdit, language: str = "") -> None:
         edit.setPosition(first.position())
         edit.insertText(fence + language + "\n")
         edit.endEditBlock()
-        edit.setPosition(first.position() + _u16(fence + language))
+        edit.setPosition(first.position() + utf16_length(fence + language))
         editor.setTextCursor(edit)
         return
     block = cursor.block()
@@ -451,11 +430,11 @@ def set_heading(editor: QPlainTextEdit, level: int) -> None:
         match = _ATX_PREFIX.match(text)
         old = match.group(0) if match else ""
         if old != prefix:
-            edits.append(_LineEdit(block, 0, _u16(old), prefix))
+            edits.append(_LineEdit(block, 0, utf16_length(old), prefix))
         below = block.next()
         if text.strip() and below.isValid() and _SETEXT_UNDERLINE.fullmatch(below.text()):
             # A `===`/`---` underline would keep the line a heading (or turn it into a rule): drop it.
-            edits.append(_LineEdit(block, _u16(text), below.length(), ""))
+            edits.append(_LineEdit(block, utf16_length(text), below.length(), ""))
             underlines.add(below.blockNumber())
     _apply_line_edits(editor, edits)
 
@@ -537,7 +516,7 @@ def toggle_quote(editor: QPlainTextEdit) -> None:
         for block, text in zip(blocks, texts, strict=True):
             match = _QUOTE.match(text)
             if match is not None:
-                edits.append(_LineEdit(block, 0, _u16(match.group(0)), ""))
+                edits.append(_LineEdit(block, 0, utf16_length(match.group(0)), ""))
     else:
         for block, text in zip(blocks, texts, strict=True):
             if not _QUOTE.match(text):

@@ -37,6 +37,7 @@ from editor.ui.form_fields import (
     severity_color,
 )
 from editor.ui.markdown_highlighter import mix_colors
+from editor.ui.number_field_editor import NumberEditor
 
 MINIMUM_WIDTH = 300
 _ROW_SPACING = 14
@@ -91,6 +92,23 @@ class _Banner(QFrame):
         self.detail.setVisible(bool(detail))
 
 
+def _other_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "other"
+
+
+def _other_editor(kind: str, key: str) -> FieldEditor:
+    """The editor of a key the schema does not know, for the kind of value it holds."""
+    if kind == "boolean":
+        return BooleanEditor(key)
+    if kind == "number":
+        return NumberEditor()
+    return OtherFieldEditor()
+
+
 class FrontMatterForm(QWidget):
     """Shows an article's front-matter values as a form and reports the user's edits as `field_edited`.
 
@@ -118,6 +136,7 @@ class FrontMatterForm(QWidget):
         self._resolve_image = resolve_image
         self._schema_rows: dict[str, FieldRow] = {}
         self._other_rows: dict[str, FieldRow] = {}
+        self._other_kinds: dict[str, str] = {}
         self._values: dict[str, object] = {}
         self._problems: list[Problem] = []
         self._editable = True
@@ -308,6 +327,8 @@ class FrontMatterForm(QWidget):
         if kind is FieldKind.BOOLEAN:
             label = schema_text(spec.label)
             return BooleanEditor(f"{label} *" if spec.required else label)
+        if kind is FieldKind.NUMBER:
+            return NumberEditor()
         return TextFieldEditor(spec.max_length)
 
     def _connect(self, key: str, editor: FieldEditor) -> None:
@@ -315,18 +336,24 @@ class FrontMatterForm(QWidget):
         editor.focused.connect(partial(self.field_focused.emit, key))
 
     def _sync_other_rows(self) -> None:
-        """One row per key the schema does not know, in file order; rows of keys still there are kept."""
+        """One row per key the schema does not know, in file order; rows of keys still there are kept
+        while their value keeps its kind (a number gets a number box, true or false a check box)."""
         keys = [key for key in self._values if self._schema.field(key) is None]
-        if keys == list(self._other_rows):
+        kinds = {key: _other_kind(self._values[key]) for key in keys}
+        if keys == list(self._other_rows) and kinds == self._other_kinds:
             return
         rows: dict[str, FieldRow] = {}
         for key in keys:
             row = self._other_rows.pop(key, None)
+            if row is not None and self._other_kinds.get(key) != kinds[key]:
+                self._other_rows[f"\0{key}"] = row  # dropped below, with the rows of keys gone
+                row = None
             if row is None:
-                editor = OtherFieldEditor()
+                editor = _other_editor(kinds[key], key)
                 row = FieldRow(key, key, editor, parent=self._other_box)
                 self._connect(key, editor)
             rows[key] = row
+        self._other_kinds = kinds
         for row in self._other_rows.values():
             row.setParent(None)
             row.deleteLater()

@@ -810,6 +810,7 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self) -> None:
         self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self.preview.begin_article(self._file_name() or self.tr("New article"))
         # The preview already has the text (the editor said so) and the site (path_changed came first).
         if self.session.site is not None:
             self.form.set_schema(self.session.site.schema)

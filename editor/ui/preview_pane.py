@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -267,6 +268,22 @@ class PreviewPane(QWidget):
             self._allow_site_files()
             if self._shell_identity() != self._shell_key:
                 self._load_shell()
+        self._start_render()
+
+    def begin_article(self, name: str) -> None:
+        """Another article was opened: the page drops the last one at once and says this one is coming.
+
+        Without this the previous article stays on show until the new render arrives (seconds for a 1 MB
+        article), and a render of the previous text still on its way would be shown over it.
+        """
+        # A reply to a request made before now is for the article before: _on_reply drops it.
+        self._shell_generation += 1
+        self._page_reset = True
+        self._dirty = True
+        if self._built and self._page_ready:
+            self._page_filled = False
+            note = self.tr("Opening {0}…").format(name)
+            self.page.runJavaScript(f"window.articleEditor.clear({json.dumps(note)});", 0)
         self._start_render()
 
     def set_stylesheet_choice(self, preferences: Preferences) -> None:

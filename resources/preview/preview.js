@@ -124,6 +124,20 @@
       return missing;
     },
 
+    // Another article is opening: nothing of the one before may stay on show while it renders.
+    // The note goes when the first setBlocks places the new article's blocks (it is no block).
+    clear: function (note) {
+      blocks.clear();
+      document.getElementById("article-header").innerHTML = "";
+      const container = bodyElement();
+      container.innerHTML = "";
+      const placeholder = document.createElement("p");
+      placeholder.className = "preview-opening";
+      placeholder.textContent = note;
+      container.appendChild(placeholder);
+      window.scrollTo(0, 0);
+    },
+
     // Replace the front-matter header (title, dates, preview image, search card).
     setHeader: function (html) {
       const anchor = captureScroll();

@@ -240,3 +240,12 @@ def test_js_yaml_reads_the_anchor_alias_and_type_edits_as_pyyaml_does() -> None:
     for text, reading in zip(texts, read_with_js(texts), strict=True):
         assert reading["jsyaml"] == front(text), text
         assert reading["graymatter"] == front(text), text
+
+
+@pytest.mark.skipif(js_readers_missing() is not None, reason=js_readers_missing() or "")
+def test_a_key_that_starts_like_a_fence_is_quoted_so_gray_matter_keeps_reading() -> None:
+    text = "---\ntitle: T\n---\nbody\n"
+    after = edited(text, "---", "v")
+    assert after == '---\ntitle: T\n"---": v\n---\nbody\n'
+    (reading,) = read_with_js([after])
+    assert reading["graymatter"] == {"title": "T", "---": "v"}

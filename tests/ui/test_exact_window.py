@@ -1,0 +1,228 @@
+"""Issue 10 through the real window: form edits after astral characters, line breaks of every kind, number
+boxes, a folder in the article's place, and a preview that never shows the article before."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from editor.article.document import split_article
+from editor.ui.form_fields import BooleanEditor, FieldEditor, LineFieldEditor
+from editor.ui.main_window import MainWindow
+from editor.ui.number_field_editor import NumberEditor
+
+from .typing import type_text
+from .window_on_site import ARTICLE, window_on
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def window(settings: QSettings, example_site: Path) -> Iterator[MainWindow]:
+    with window_on(settings, size=(1300, 850)) as main:
+        yield main
+
+
+def open_bytes(window: MainWindow, example_site: Path, data: bytes, name: str = "exact.md") -> Path:
+    path = example_site / "content" / "blog" / name
+    path.write_bytes(data)
+    assert window.open_path(path)
+    return path
+
+
+def field_editor(window: MainWindow, key: str) -> FieldEditor:
+    found = window.form.findChild(FieldEditor, f"field-{key}")
+    assert found is not None, key
+    return found
+
+
+def type_at_end(qtbot: QtBot, window: MainWindow, key: str, typed: str) -> None:
+    editor = field_editor(window, key)
+    assert isinstance(editor, LineFieldEditor)
+    editor.line.setFocus(Qt.FocusReason.OtherFocusReason)
+    editor.line.end(False)
+    type_text(qtbot, editor.line, typed)
+
+
+def save(window: MainWindow) -> None:
+    assert window.save()
+
+
+def test_a_form_edit_after_an_emoji_writes_exactly_that_edit(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, "---\ntitle: Hej 😀\nmetaTitle: Meta\n---\nbody\n".encode())
+    type_at_end(qtbot, window, "metaTitle", "!")
+    save(window)
+    assert path.read_bytes() == "---\ntitle: Hej 😀\nmetaTitle: Meta!\n---\nbody\n".encode()
+
+
+def test_astral_letters_of_every_kind_before_the_field_keep_the_edit_in_place(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    head = "---\r\ntitle: 👩‍👩‍👧 🇩🇰 𝐀𝐁 𠀀 e\u0301\r\n"
+    path = open_bytes(window, example_site, f"\ufeff{head}metaTitle: M 😀\r\n---\r\n😀 body\r\n".encode())
+    type_at_end(qtbot, window, "metaTitle", "ø😀")
+    save(window)
+    assert path.read_bytes() == f"\ufeff{head}metaTitle: M 😀ø😀\r\n---\r\n😀 body\r\n".encode()
+
+
+MIXED = (
+    "---\r\ntitle: T\r\nmetaTitle: M\ndatePublished: 01-06-2025\r\n---\n"
+    "Line one\r\nLine two\rLine three\u2029Line four\nLine five\r\n"
+).encode()
+
+
+def test_a_form_edit_in_a_file_with_mixed_line_breaks_changes_that_line_only(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, MIXED)
+    type_at_end(qtbot, window, "title", "x")
+    save(window)
+    assert path.read_bytes() == MIXED.replace(b"title: T\r\n", b"title: Tx\r\n")
+
+
+def test_typing_and_deleting_a_character_gives_the_same_bytes_back(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, MIXED)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor, "z")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    assert window.session.is_modified()
+    save(window)
+    assert path.read_bytes() == MIXED
+
+
+def test_a_new_line_typed_in_the_body_takes_the_break_of_the_line_it_splits(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, MIXED)
+    window.editor.go_to_line(7)  # "Line two", which ends in a lone CR
+    window.editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.editor, "new")
+    save(window)
+    assert path.read_bytes() == MIXED.replace(b"Line two\r", b"Line two\rnew\r")
+
+
+def test_a_reload_then_an_edit_keeps_the_new_files_breaks(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, MIXED)
+    changed = MIXED.replace(b"Line three", b"Line 3")
+    path.write_bytes(changed)
+    qtbot.waitUntil(lambda: window.session.text().encode() == changed, timeout=WAIT_MS)
+    type_at_end(qtbot, window, "metaTitle", "!")
+    save(window)
+    assert path.read_bytes() == changed.replace(b"metaTitle: M\n", b"metaTitle: M!\n")
+
+
+def test_a_number_field_gets_a_number_box_and_stays_a_number(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    text = "---\ntitle: T\norder: 4\nratio: 1.5\ndraft: false\nnums: [1, 2]\n---\nbody\n"
+    path = open_bytes(window, example_site, text.encode())
+    order = field_editor(window, "order")
+    assert isinstance(order, NumberEditor) and order.line.text() == "4"
+    assert isinstance(field_editor(window, "draft"), BooleanEditor)
+    order.line.setFocus(Qt.FocusReason.OtherFocusReason)
+    order.line.selectAll()
+    qtbot.keyClicks(order.line, "-12")
+    ratio = field_editor(window, "ratio")
+    assert isinstance(ratio, NumberEditor)
+    ratio.line.setFocus(Qt.FocusReason.OtherFocusReason)
+    ratio.line.selectAll()
+    qtbot.keyClicks(ratio.line, "2,5")  # a Danish decimal comma
+    draft = field_editor(window, "draft")
+    assert isinstance(draft, BooleanEditor)
+    draft.box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(draft.box, Qt.Key.Key_Space)
+    save(window)
+    assert path.read_text(encoding="utf-8") == (
+        "---\ntitle: T\norder: -12\nratio: 2.5\ndraft: true\nnums: [1, 2]\n---\nbody\n"
+    )
+    values = yaml.safe_load(split_article(path.read_text(encoding="utf-8")).front_matter)
+    assert values == {"title": "T", "order": -12, "ratio": 2.5, "draft": True, "nums": [1, 2]}
+
+
+def test_text_that_is_no_number_is_not_written_and_the_box_says_so(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, b"---\ntitle: T\norder: 4\n---\n")
+    order = field_editor(window, "order")
+    assert isinstance(order, NumberEditor)
+    order.line.setFocus(Qt.FocusReason.OtherFocusReason)
+    order.line.selectAll()
+    qtbot.keyClicks(order.line, "abc")
+    assert not order.is_number()
+    assert "Not a number" in order.line.toolTip()
+    assert window.session.text() == "---\ntitle: T\norder: 4\n---\n"
+    window.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: order.line.text() == "4", timeout=WAIT_MS)
+    assert path.read_bytes() == b"---\ntitle: T\norder: 4\n---\n"
+
+
+def test_list_items_typed_over_numbers_stay_numbers(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    config = example_site / "article-editor.toml"
+    config.write_text(config.read_text() + '\n[[fields]]\nname = "tags"\nkind = "list"\n', encoding="utf-8")
+    path = open_bytes(window, example_site, b"---\ntitle: T\ntags: [1, 2]\n---\n")
+    type_at_end(qtbot, window, "tags", ", 3")
+    save(window)
+    assert path.read_bytes() == b"---\ntitle: T\ntags: [1, 2, 3]\n---\n"
+
+
+def test_an_article_replaced_by_a_folder_shows_the_bar_and_keeps_the_text(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = example_site / ARTICLE
+    assert window.open_path(path)
+    text = window.session.text()
+    path.unlink()
+    path.mkdir()
+    qtbot.waitUntil(window.disk_bar.isVisible, timeout=WAIT_MS)
+    assert window.disk_bar.save_as_button.isVisible()
+    assert window.session.text() == text
+    assert window.session.is_modified()
+    shutil.rmtree(path)
+
+
+def page_text(qtbot: QtBot, window: MainWindow, element: str) -> str:
+    with qtbot.waitCallback(timeout=WAIT_MS) as callback:
+        window.preview.page.runJavaScript(
+            f"JSON.stringify(document.getElementById({json.dumps(element)}).innerText)", 0, callback
+        )
+    return str(json.loads(callback.args[0]))
+
+
+def test_opening_another_article_never_shows_the_one_before(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    first = example_site / "content" / "blog" / "first.md"
+    first.write_text("---\ntitle: Første artikel\n---\nFørste tekst om æbler.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.preview.rendered, timeout=30_000):
+        assert window.open_path(first)
+    qtbot.waitUntil(lambda: "æbler" in page_text(qtbot, window, "article-body"), timeout=WAIT_MS)
+    second = example_site / "content" / "blog" / "second.md"
+    second.write_text("---\ntitle: Anden\n---\nAnden tekst om pærer.\n" * 1, encoding="utf-8")
+    assert window.open_path(second)
+    # Asked before the event loop runs again: the new render cannot have arrived yet.
+    body = page_text(qtbot, window, "article-body")
+    assert "æbler" not in body and "Første" not in page_text(qtbot, window, "article-header")
+    assert "second.md" in body
+    qtbot.waitUntil(lambda: "pærer" in page_text(qtbot, window, "article-body"), timeout=WAIT_MS)
+    assert "second.md" not in page_text(qtbot, window, "article-body")

@@ -373,18 +373,23 @@ _BLANKS_AND_COMMENTS = re.compile(r"(?:[ \t]+(?:#[^\r\n]*)?|\r\n|\n|\r)*")
 
 def _after_properties(source: str, start: int) -> int:
     """Where a node's content starts: past its anchor and tag (`&a !!str`), which open its occurrence."""
-    position = start
-    while (match := _PROPERTY.match(source, position)) is not None:
-        blanks = _BLANKS_AND_COMMENTS.match(source, match.end())
-        position = blanks.end() if blanks is not None else match.end()
-    return position
+    return _properties(source, start)[1]
 
 
 def _properties_end(source: str, start: int, content: int) -> int:
-    """The end of the last property before `content` (-1 when there is none)."""
-    if content == start:
-        return -1
-    return start + len(source[start:content].rstrip(" \t\r\n"))
+    """The end of the last property (not of a comment after it) before `content`; -1 when there is none."""
+    return _properties(source, start)[0] if content != start else -1
+
+
+def _properties(source: str, start: int) -> tuple[int, int]:
+    """(end of the last property or -1, start of the content) of the node occurrence at `start`."""
+    position = start
+    last_end = -1
+    while (match := _PROPERTY.match(source, position)) is not None:
+        last_end = match.end()
+        blanks = _BLANKS_AND_COMMENTS.match(source, match.end())
+        position = blanks.end() if blanks is not None else match.end()
+    return last_end, position
 
 
 def _value_end(node: yaml.Node, occurrence: _Occurrence, source: str) -> int:

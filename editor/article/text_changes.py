@@ -17,8 +17,9 @@ LINE_BREAK = re.compile("\r\n|[\n\r\u2029\ufdd0\ufdd1]")
 _MATCHED_LINES_LIMIT = 20_000
 
 
-def common_prefix_length(first: str, second: str) -> int:
-    """How many leading characters two strings share; slices compare in C, so a 1 MB text takes ~20 steps."""
+def common_prefix_length(first: Sequence[object], second: Sequence[object]) -> int:
+    """How many leading items (characters, lines) two sequences share; slices compare in C, so a 1 MB text
+    takes ~20 steps."""
     low, high = 0, min(len(first), len(second))
     while low < high:
         middle = (low + high + 1) // 2
@@ -29,8 +30,8 @@ def common_prefix_length(first: str, second: str) -> int:
     return low
 
 
-def common_suffix_length(first: str, second: str, limit: int) -> int:
-    """How many trailing characters two strings share, at most `limit`."""
+def common_suffix_length(first: Sequence[object], second: Sequence[object], limit: int) -> int:
+    """How many trailing items two sequences share, at most `limit`."""
     low, high = 0, min(len(first), len(second), limit)
     while low < high:
         middle = (low + high + 1) // 2
@@ -54,32 +55,41 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, LINE_BREAK.findall(text)
 
 
-def join_lines(lines: list[str], original: str) -> str:
-    """`lines` joined with the line breaks `original` had: a line that is still there keeps its break, a
-    changed or new line takes the break of the line it replaces (else of its neighbour above), so only the
-    lines that changed can differ from `original` in a diff.
+class LineBreaks:
+    """The line breaks of a text, to give back to its lines after an editor widget has had them.
 
-    `original` is the text the lines were made from, breaks and all (what was read from the file).
+    Made once per text read, saved or edited by us; `join` runs at every keystroke that needs the text.
     """
-    old_lines, old_breaks = split_lines(original)
-    kinds = set(old_breaks)
-    if len(kinds) <= 1:
-        # One kind of break everywhere (the usual file): every line gets it, however the lines moved.
-        return (kinds.pop() if kinds else newline_of(original)).join(lines)
-    ends = _carried_breaks(old_lines, old_breaks, lines, newline_of(original))
-    return "".join(line + end for line, end in zip(lines, ends, strict=True))
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._kinds = set(LINE_BREAK.findall(original))
+        self._split: tuple[list[str], list[str]] | None = None
+
+    def join(self, lines: list[str]) -> str:
+        """`lines` joined with the breaks `original` had: a line that is still there keeps its break, a
+        changed or new line takes the break of the line it replaces (else of its neighbour above), so only
+        the lines that changed can differ from `original` in a diff."""
+        if len(self._kinds) <= 1:
+            # One kind of break everywhere (the usual file): every line gets it, however the lines moved.
+            return (next(iter(self._kinds)) if self._kinds else newline_of(self.original)).join(lines)
+        if self._split is None:
+            self._split = split_lines(self.original)
+        old_lines, old_breaks = self._split
+        ends = _carried_breaks(old_lines, old_breaks, lines, newline_of(self.original))
+        return "".join(line + end for line, end in zip(lines, ends, strict=True))
+
+
+def join_lines(lines: list[str], original: str) -> str:
+    """`lines` joined with the line breaks `original` had (see LineBreaks.join)."""
+    return LineBreaks(original).join(lines)
 
 
 def _carried_breaks(old_lines: list[str], old_breaks: list[str], lines: list[str], default: str) -> list[str]:
     old_ends = [*old_breaks, ""]
     # The unchanged lines at both ends need no matching; only what lies between them.
-    head = 0
-    limit = min(len(old_lines), len(lines))
-    while head < limit and old_lines[head] == lines[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and old_lines[-1 - tail] == lines[-1 - tail]:
-        tail += 1
+    head = common_prefix_length(old_lines, lines)
+    tail = common_suffix_length(old_lines, lines, min(len(old_lines), len(lines)) - head)
     ends = old_ends[:head] + [""] * (len(lines) - head - tail) + old_ends[len(old_ends) - tail :]
     old_middle = old_lines[head : len(old_lines) - tail]
     new_middle = lines[head : len(lines) - tail]

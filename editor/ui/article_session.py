@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from editor.article.errors import ArticleError
 from editor.article.field_edits import TextEdit, remove_field, set_field
 from editor.article.front_matter import FrontMatter, read_front_matter
-from editor.article.text_changes import changed_span, join_lines
+from editor.article.text_changes import LineBreaks, changed_span
 from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (
@@ -72,8 +72,8 @@ class ArticleSession(QObject):
         self._opened: OpenedArticle | None = None
         # The text whose line breaks the document's lines carry (a Qt document keeps lines, not the CRLF,
         # LF, CR or U+2029 that ended each): the file as read or saved, or as the last edit of ours left it.
-        self._breaks_from = ""
-        # text(), kept until the document or _breaks_from changes.
+        self._breaks = LineBreaks("")
+        # text(), kept until the document or the breaks change.
         self._text: str | None = None
         self._front: FrontMatter | None = None
         self._generation = 0
@@ -191,7 +191,7 @@ class ArticleSession(QObject):
         if self._text is None:
             # Each line keeps the break it had; a typed or changed line takes the one of the line it
             # replaced. Unedited, that is exactly the text read: Qt changes nothing in a line.
-            self._text = join_lines(document_lines(self.document), self._breaks_from)
+            self._text = self._breaks.join(document_lines(self.document))
         return self._text
 
     def is_modified(self) -> bool:
@@ -288,7 +288,7 @@ class ArticleSession(QObject):
     # ---- keeping the form and the problems current ----------------------------------------------------
 
     def _set_breaks_from(self, text: str) -> None:
-        self._breaks_from = text
+        self._breaks = LineBreaks(text)
         self._text = None
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:

@@ -233,6 +233,9 @@ def _replace_value(text: str, field: Field, value: FieldValue, *, quoted: bool) 
 
     scalar_style = '"' if quoted else field.style if field.style not in ("flow", "block") else None
     written = format_scalar(value, scalar_style, indent=key_indent + "  ", newline=newline)
+    if not written and field.properties_start != -1:
+        # `key: &a` alone: gray-matter's js-yaml 3 reads an alias of it as [], the others as null.
+        written = "null"
     if empty_value:
         # `key:` with nothing after it: keep a trailing comment where there is one.
         rest_end = _line_end(text, head)

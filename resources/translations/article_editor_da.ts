@@ -103,8 +103,16 @@
         <translation>nøglen {key} forekommer to gange (linje {first} og {second}); fjern den ene</translation>
     </message>
     <message>
+        <source>the value of {key} cannot be written without changing others; edit it in the source</source>
+        <translation>værdien af {key} kan ikke skrives uden at ændre andre; ret den i kilden</translation>
+    </message>
+    <message>
         <source>there is no field {key} to remove</source>
         <translation>der er intet felt {key} at fjerne</translation>
+    </message>
+    <message>
+        <source>another field refers to {key} through a YAML alias; edit it in the source</source>
+        <translation>et andet felt henviser til {key} gennem et YAML-alias; ret det i kilden</translation>
     </message>
     <message>
         <source>TOML front matter (+++) is shown read-only; edit it in the source</source>
@@ -794,6 +802,17 @@
     </message>
 </context>
 <context>
+    <name>NumberEditor</name>
+    <message>
+        <source>A number</source>
+        <translation>Et tal</translation>
+    </message>
+    <message>
+        <source>Not a number: write it as 4, -12 or 1.5</source>
+        <translation>Ikke et tal: skriv det som 4, -12 eller 1,5</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -875,6 +894,10 @@
 <context>
     <name>PreviewPane</name>
     <message>
+        <source>Opening {0}…</source>
+        <translation>Åbner {0}…</translation>
+    </message>
+    <message>
         <source>The preview could not be rendered: {error}</source>
         <translation>Forhåndsvisningen kunne ikke dannes: {error}</translation>
     </message>
@@ -950,6 +973,10 @@
         <translation>{name} skal være true eller false, ikke {value}</translation>
     </message>
     <message>
+        <source>{name} should be a number, not {value}</source>
+        <translation>{name} skal være et tal, ikke {value}</translation>
+    </message>
+    <message>
         <source>{name} should be a list</source>
         <translation>{name} skal være en liste</translation>
     </message>
@@ -976,6 +1003,10 @@
     <message>
         <source>this text is indented by four spaces, so it renders as a code block; remove the indentation if it is meant as text</source>
         <translation>teksten er indrykket fire mellemrum og vises derfor som en kodeblok; fjern indrykningen, hvis den skal være almindelig tekst</translation>
+    </message>
+    <message>
+        <source>{url} is an SVG with {hazard}, which a browser runs or fetches when the site serves it</source>
+        <translation>{url} er en SVG med {hazard}, som en browser kører eller henter, når sitet viser den</translation>
     </message>
     <message>
         <source>the image {url} has no alt text: describe it in ![…]</source>
@@ -1066,6 +1097,10 @@
 <context>
     <name>SiteFileError</name>
     <message>
+        <source>Not saved: {path} would be {size} {unit}, and files over {limit} {unit} cannot be opened</source>
+        <translation>Ikke gemt: {path} ville fylde {size} {unit}, og filer over {limit} {unit} kan ikke åbnes</translation>
+    </message>
+    <message>
         <source>{path} was deleted or moved by another program since it was opened</source>
         <translation>{path} er slettet eller flyttet af et andet program, siden den blev åbnet</translation>
     </message>
@@ -1146,6 +1181,10 @@
         <translation>{name} kunne ikke læses: {reason}</translation>
     </message>
     <message>
+        <source>{name} is not imported: the site would serve an SVG with {reasons}, which a browser runs or fetches; export it as plain SVG or PNG</source>
+        <translation>{name} er ikke importeret: sitet ville vise en SVG med {reasons}, som en browser kører eller henter; eksportér den som ren SVG eller PNG</translation>
+    </message>
+    <message>
         <source>{name} is {kind}, which browsers cannot show; save it as PNG or JPEG first</source>
         <translation>{name} er {kind}, som browsere ikke kan vise; gem det som PNG eller JPEG først</translation>
     </message>
@@ -1156,6 +1195,10 @@
     <message>
         <source>{name} is not an image ({kinds})</source>
         <translation>{name} er ikke et billede ({kinds})</translation>
+    </message>
+    <message>
+        <source>Another program is saving {path}; try again</source>
+        <translation>Et andet program gemmer {path}; prøv igen</translation>
     </message>
 </context>
 <context>

@@ -15,10 +15,12 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from editor.article.document import split_article
+from editor.site.errors import ChangedOnDiskError
 from editor.ui.form_fields import BooleanEditor, FieldEditor, LineFieldEditor
 from editor.ui.main_window import MainWindow
 from editor.ui.number_field_editor import NumberEditor
 
+from ..site.test_exact_saves import answer, start_saver, tell
 from .typing import type_text
 from .window_on_site import ARTICLE, window_on
 
@@ -226,3 +228,48 @@ def test_opening_another_article_never_shows_the_one_before(
     assert "second.md" in body
     qtbot.waitUntil(lambda: "pærer" in page_text(qtbot, window, "article-body"), timeout=WAIT_MS)
     assert "second.md" not in page_text(qtbot, window, "article-body")
+
+
+def test_a_window_and_another_process_saving_at_once_never_both_win(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    """The window's save and another process's, released together: one saves, the other is refused
+    (the window keeps its edits), and the file holds the winner's bytes whole."""
+    article = example_site / ARTICLE
+    original = article.read_bytes()
+    saver = start_saver(article, "alpha")
+    outcomes = {"window": 0, "other": 0}
+    try:
+        for number in range(20):
+            article.write_bytes(original)
+            window.session.load(article)
+            window.editor.moveCursor(QTextCursor.MoveOperation.End)
+            qtbot.keyClicks(window.editor, f"Ord {number}.")
+            mine = window.session.text()
+            tell([saver], f"read alpha{number}\n")
+            assert answer(saver) == "ready"
+            tell([saver], "go\n")
+            try:
+                window.session.save()
+            except ChangedOnDiskError:
+                window_saved = False
+            else:
+                window_saved = True
+            reply = answer(saver)
+            on_disk = article.read_bytes()
+            if window_saved:
+                assert reply.startswith("refused"), f"round {number}: both saved; the file kept one"
+                assert on_disk == mine.encode("utf-8")
+                outcomes["window"] += 1
+            else:
+                assert reply == "saved", f"round {number}: neither saved: {reply}"
+                assert b"alpha: alpha" in on_disk and f"Ord {number}.".encode() not in on_disk
+                assert window.session.is_modified() and window.session.text() == mine
+                outcomes["other"] += 1
+            window.session.document.setModified(False)
+    finally:
+        assert saver.stdin is not None
+        saver.stdin.close()
+        saver.wait(timeout=30)
+    print(f"\nwindow against another process, 20 rounds: {outcomes}")
+    assert sum(outcomes.values()) == 20, outcomes

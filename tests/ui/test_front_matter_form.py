@@ -28,6 +28,7 @@ from editor.ui.form_fields import (
     severity_color,
 )
 from editor.ui.front_matter_form import FrontMatterForm
+from editor.ui.number_field_editor import NumberEditor
 
 from ..conftest import EXAMPLE_SITE, SAMPLE_ARTICLE
 
@@ -497,7 +498,7 @@ def test_an_unknown_text_key_is_shown_and_editable(qtbot, form, edits):
             '{"keywords": ["ryg", "smerter"], "noindex": false}',
         ),
         ([{"name": "Jens"}], '[{"name": "Jens"}]'),
-        (3, "3"),
+        ([1, [2]], "[1, [2]]"),
     ],
 )
 def test_an_unknown_key_with_another_value_is_read_only_text(qtbot, form, edits, value, shown):
@@ -510,6 +511,23 @@ def test_an_unknown_key_with_another_value_is_read_only_text(qtbot, form, edits,
     qtbot.keyClicks(seo, "x")
     assert seo.text() == shown
     assert edits == []
+
+
+def test_an_unknown_key_gets_a_number_box_or_a_check_box_while_its_value_is_one(qtbot, form, edits):
+    form.show_values({**sample_values(), "weight": 3, "draft": False})
+    assert isinstance(editor(form, "weight"), NumberEditor)
+    assert isinstance(editor(form, "draft"), BooleanEditor)
+    weight = line_edit(form, "weight")
+    focus(qtbot, weight)
+    weight.end(False)
+    qtbot.keyClicks(weight, "5")
+    assert edits == [("weight", 35)]
+    # The source made it text: the row becomes a text row, and back.
+    form.show_values({**sample_values(), "weight": "tung", "draft": False})
+    assert not isinstance(editor(form, "weight"), NumberEditor)
+    form.show_values({**sample_values(), "weight": 2.5, "draft": False})
+    assert isinstance(editor(form, "weight"), NumberEditor)
+    assert line_edit(form, "weight").text() == "2.5"
 
 
 def test_unknown_keys_follow_the_source_and_keep_the_row_being_typed_in(qtbot, form):

@@ -89,10 +89,10 @@ def save_lock(target: Path, shown: Path) -> Iterator[None]:
     """
     if sys.platform == "win32":
         # Windows cannot open a folder for locking: lock a file named after the folder, in our data folder.
-        from editor.site.files import user_data_folder
+        from editor.site.files import ensure_folder, user_data_folder
 
         locks = user_data_folder() / "locks"
-        locks.mkdir(parents=True, exist_ok=True)
+        ensure_folder(locks)
         key = hashlib.sha256(os.fsencode(os.path.realpath(target.parent))).hexdigest()[:16]
         fd = os.open(locks / key, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     else:

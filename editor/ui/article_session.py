@@ -85,6 +85,7 @@ class ArticleSession(QObject):
         # Qt reports contentsChange only for a document with a layout; an editor's document has one already.
         document.documentLayout()
         document.contentsChange.connect(self._on_contents_change)
+        document.modificationChanged.connect(self._on_modification_changed)
         document.modificationChanged.connect(self.modified_changed)
 
     # ---- reading -----------------------------------------------------------------------------------
@@ -286,6 +287,11 @@ class ArticleSession(QObject):
         return None if self.site is None else linked_file(self.site, self.path, url)
 
     # ---- keeping the form and the problems current ----------------------------------------------------
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        if not modified and self._opened is not None:
+            # Back at the text last read or saved (an undo, say): its lines are that text's, breaks too.
+            self._set_breaks_from(self._opened.text)
 
     def _set_breaks_from(self, text: str) -> None:
         self._breaks = LineBreaks(text)

@@ -42,6 +42,7 @@ from editor.article.validation import Problem, Severity, field_date
 from editor.article.yaml_scalars import value_like
 from editor.ui.core_texts import problem_message
 from editor.ui.document_text import document_text
+from editor.ui.text_positions import utf16_length
 
 # Share images are 1200x630 (the og:image shape), so a tenth of that; taller images may use up to 90 px.
 THUMBNAIL_SIZE = QSize(120, 63)
@@ -387,7 +388,7 @@ class LongTextEditor(FieldEditor):
             finally:
                 self._updating = False
             cursor = self.text.textCursor()
-            cursor.setPosition(min(position, len(text)) if self.text.hasFocus() else 0)
+            cursor.setPosition(min(position, utf16_length(text)) if self.text.hasFocus() else 0)
             self.text.setTextCursor(cursor)
         self._locked = locked
         set_tooltip(self.text, self.tr("Edit this field in the source.") if locked else self._help)

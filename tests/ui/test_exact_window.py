@@ -273,3 +273,30 @@ def test_a_window_and_another_process_saving_at_once_never_both_win(
         saver.wait(timeout=30)
     print(f"\nwindow against another process, 20 rounds: {outcomes}")
     assert sum(outcomes.values()) == 20, outcomes
+
+
+def test_a_recovered_buffer_comes_back_with_its_own_line_breaks(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(window, example_site, MIXED)
+    recovered = MIXED.decode().replace("Line two\r", "Line 2 😀\r\n").replace("Line five\r\n", "Line five\r")
+    window.session.replace_all(recovered)
+    assert window.session.text() == recovered
+    window.session.document.undo()  # the file as it is on disk, breaks and all
+    assert not window.session.is_modified() and window.session.text() == MIXED.decode()
+    window.session.replace_all(recovered)
+    save(window)
+    assert path.read_bytes() == recovered.encode()
+
+
+def test_find_and_replace_after_astral_letters_and_crlf_replaces_the_match(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    path = open_bytes(
+        window, example_site, "---\r\ntitle: 😀\r\n---\r\n𝐀 æble 👩\u200d👩\u200d👧 æble\r\n".encode()
+    )
+    window.find_bar.find_field.setText("æble")
+    window.find_bar.replace_field.setText("pære")
+    assert window.find_bar.replace_all() == 2
+    save(window)
+    assert path.read_bytes() == "---\r\ntitle: 😀\r\n---\r\n𝐀 pære 👩\u200d👩\u200d👧 pære\r\n".encode()

@@ -112,6 +112,8 @@ class ArticleSession(QObject):
         self.path_changed.emit(self.path)
         self.loaded.emit()
         self._refresh_front_matter()
+        # The article before's problems must not stand beside this one while its checks run.
+        self.problems_found.emit([])
         self._start_validation()
 
     def _replace_text(self, text: str) -> None:

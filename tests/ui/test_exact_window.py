@@ -219,9 +219,13 @@ def test_opening_another_article_never_shows_the_one_before(
     with qtbot.waitSignal(window.preview.rendered, timeout=30_000):
         assert window.open_path(first)
     qtbot.waitUntil(lambda: "æbler" in page_text(qtbot, window, "article-body"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.problems.tree.topLevelItemCount() > 0, timeout=WAIT_MS
+    )  # title, date missing
     second = example_site / "content" / "blog" / "second.md"
     second.write_text("---\ntitle: Anden\n---\nAnden tekst om pærer.\n" * 1, encoding="utf-8")
     assert window.open_path(second)
+    assert window.problems.tree.topLevelItemCount() == 0  # the first article's problems went with it
     # Asked before the event loop runs again: the new render cannot have arrived yet.
     body = page_text(qtbot, window, "article-body")
     assert "æbler" not in body and "Første" not in page_text(qtbot, window, "article-header")

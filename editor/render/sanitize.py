@@ -119,6 +119,10 @@ BLOCKED_TAGS = frozenset(
         "portal",
     ]
 )
+# GFM's tag filter: GitHub writes these raw tags as text, so no page ever gets them as elements.
+GFM_FILTERED_TAGS = frozenset(
+    {"title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"}
+)
 BLOCKED_VOID_TAGS = frozenset({"embed", "meta", "base", "link", "param", "source", "track", "input", "frame"})
 
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
@@ -158,6 +162,19 @@ def is_safe_link(url: str) -> bool:
     return scheme is None or scheme in SAFE_LINK_SCHEMES
 
 
+# Schemes whose links run code or read local files when followed; any other link only navigates (and the
+# preview follows none itself: http(s) links open in the system browser, the rest are refused).
+RUNNING_LINK_SCHEMES = frozenset(
+    {"javascript", "vbscript", "livescript", "mocha", "data", "file", "blob", "filesystem"}
+)
+
+
+def is_harmless_link(url: str) -> bool:
+    """True for any link but those whose scheme runs something or reads local files (`irc:`, `ftp:` pass)."""
+    scheme = url_scheme(url)
+    return scheme is None or scheme not in RUNNING_LINK_SCHEMES
+
+
 @dataclass(frozen=True)
 class ImageRef:
     """An image found in article HTML, replaced by a mark until its URL is resolved."""
@@ -177,9 +194,18 @@ class SanitizedHtml:
     images: list[ImageRef] = field(default_factory=list)
 
 
+# A tag name a browser makes an element of (custom elements included), which `faithful` output keeps.
+_ELEMENT_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# A comment, declaration or processing instruction is passed on only when it cannot end anywhere but
+# where the stdlib parser ended it: a browser also ends a comment at `--!>` or `<!-->`, and a bogus
+# comment (<?...>, <!...>) at its first `>`, which could start a <script> the parser saw as comment text.
+_INERT_MARKUP = re.compile(r"[^<>]*")
+
+
 class _Sanitizer(HTMLParser):
-    def __init__(self, default_line: str | None) -> None:
+    def __init__(self, default_line: str | None, faithful: bool) -> None:
         super().__init__(convert_charrefs=True)
+        self.faithful = faithful
         self.out: list[str] = []
         self.stack: list[str] = []
         self.images: list[ImageRef] = []
@@ -191,6 +217,12 @@ class _Sanitizer(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, self_closing=False)
+
+    def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
+        """A <script> or <style> shown as text is no element: what follows it is parsed as usual."""
+        if self.faithful and elem in GFM_FILTERED_TAGS:
+            return
+        super().set_cdata_mode(elem, *args, **kwargs)  # type: ignore[arg-type]
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, self_closing=True)
@@ -205,13 +237,18 @@ class _Sanitizer(HTMLParser):
             if not self.stack and LINE_MARK_RE.fullmatch(value):
                 self.line = value
             return
+        if self.faithful and tag in GFM_FILTERED_TAGS:
+            # What GitHub does with these: the tag is shown as text, and what follows is read as if the
+            # tag were not there (a script's code too). Without a `<` no text can start an element.
+            self.out.append((self.get_starttag_text() or f"<{tag}>").replace("<", "&lt;"))
+            return
         if tag in BLOCKED_TAGS:
             self._emit_removed(tag)
             if tag not in BLOCKED_VOID_TAGS and not self_closing:
                 self.skipping = tag
                 self.skip_depth = 1
             return
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS and not (self.faithful and _ELEMENT_NAME.fullmatch(tag)):
             return
         kept = self._clean_attributes(tag, attrs)
         if tag == "img":
@@ -233,7 +270,9 @@ class _Sanitizer(HTMLParser):
             value = raw_value if raw_value is not None else ""
             allowed_here = name in GLOBAL_ATTRIBUTES or name in allowed
             if name == "href":
-                allowed_here = allowed_here and is_safe_link(value)
+                allowed_here = allowed_here and (
+                    is_harmless_link(value) if self.faithful else is_safe_link(value)
+                )
             elif name == "style":
                 allowed_here = allowed_here and SAFE_STYLE_RE.fullmatch(value) is not None
             if allowed_here:
@@ -264,7 +303,22 @@ class _Sanitizer(HTMLParser):
                 if self.skip_depth == 0:
                     self.skipping = None
             return
+        if self.faithful and tag in GFM_FILTERED_TAGS:
+            self.out.append(f"&lt;/{tag}>")
+            return
         if tag not in self.stack:
+            if (
+                self.faithful
+                and tag not in BLOCKED_TAGS
+                and (tag in ALLOWED_TAGS or _ELEMENT_NAME.fullmatch(tag))
+            ):
+                # A stray end tag, as the site sends it; the browser ignores it there and here.
+                self.out.append(f"</{tag}>")
+            return
+        if self.faithful and self.stack[-1] != tag:
+            # Unbalanced, as written: the browser closes what is open, here as on the site.
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag)]
+            self.out.append(f"</{tag}>")
             return
         while self.stack:
             open_tag = self.stack.pop()
@@ -274,25 +328,48 @@ class _Sanitizer(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping is None:
-            self.out.append(html.escape(data, quote=False))
+            # `"` as &quot;, as Markdown renderers write text; `'` stays as it is.
+            self.out.append(html.escape(data, quote=False).replace('"', "&quot;"))
 
-    # Comments, declarations and processing instructions are dropped: handle_comment and friends
-    # are no-ops in HTMLParser.
+    # Comments, declarations and processing instructions are dropped, unless `faithful` and inert.
+
+    def handle_comment(self, data: str) -> None:
+        self._inert(f"<!--{data}-->", data)
+
+    def handle_decl(self, decl: str) -> None:
+        self._inert(f"<!{decl}>", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self._inert(f"<?{data}>", data)
+
+    def unknown_decl(self, data: str) -> None:
+        self._inert(f"<![{data}]>", data)
+
+    def _inert(self, markup: str, data: str) -> None:
+        if self.faithful and self.skipping is None and _INERT_MARKUP.fullmatch(data):
+            self.out.append(markup)
 
     def finish(self) -> SanitizedHtml:
         self.close()
+        if self.faithful:
+            # Left open, as the site's page leaves it; the browser closes it at the block's end.
+            self.stack.clear()
         while self.stack:
             self.out.append(f"</{self.stack.pop()}>")
         return SanitizedHtml("".join(self.out), self.images)
 
 
-def sanitize_html(fragment: str, default_line: str | None = None) -> SanitizedHtml:
+def sanitize_html(fragment: str, default_line: str | None = None, *, faithful: bool = False) -> SanitizedHtml:
     """Keep only allowlisted tags and attributes of `fragment`, closing what it leaves open.
+
+    `faithful` (the CommonMark flavour) keeps what a site passes on unchanged and cannot run or fetch
+    anything: unknown and custom elements (with the global attributes only), inert comments, end tags
+    where they are written and elements left open, as the site's page has them.
 
     Images become marks (see SanitizedHtml.images) so their URLs can be resolved later. Top-level
     elements get the data-line of the renderer's preceding line hint, else `default_line`; article
     HTML can't set data-line itself.
     """
-    sanitizer = _Sanitizer(default_line)
+    sanitizer = _Sanitizer(default_line, faithful)
     sanitizer.feed(fragment)
     return sanitizer.finish()

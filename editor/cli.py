@@ -18,10 +18,11 @@ from editor.article.front_matter import as_json_value, read_front_matter
 from editor.article.schema import FieldKind
 from editor.article.validation import Problem, Severity
 from editor.article.yaml_scalars import FieldValue, number_literal, value_like
+from editor.render.flavours import Flavour
 from editor.site.article_files import check_article, create_article, open_article, save_article
 from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
-from editor.site.files import list_backups, restore_backup, save_file
+from editor.site.files import ensure_folder, list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
 from editor.ui.render_protocol import WORKER_ARGUMENT
 
@@ -90,9 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_image.add_argument("--site", type=Path, default=Path("."))
     add_image.add_argument("--name", help="the name to give it (default: the file's own)")
 
-    render = commands.add_parser("render", help="write the article as a standalone HTML page")
-    render.add_argument("file", type=Path)
-    render.add_argument("-o", "--output", type=Path, help="the HTML file (default: print to stdout)")
+    render = commands.add_parser("render", help="write articles as standalone HTML pages")
+    render.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="the HTML file, or with several articles (or an existing folder) the folder to write "
+        "NAME.html into (default: print one article's page to stdout)",
+    )
+    render.add_argument(
+        "--flavour",
+        choices=[flavour.value for flavour in Flavour],
+        help="render with this Markdown flavour instead of the site's",
+    )
 
     backups = commands.add_parser("backups", help="list the kept previous versions of a file")
     backups.add_argument("file", type=Path)
@@ -205,7 +217,7 @@ def _articles_in(paths: Sequence[Path], site_of: Callable[[Path], SiteConfig] | 
 def _check(options: argparse.Namespace) -> int:
     fail_on = list(Severity)[: list(Severity).index(Severity(options.fail_on)) + 1]
     sites: dict[Path, SiteConfig] = {}
-    fixed_site = load_site(options.site) if options.site else None
+    fixed_site = load_site(_site_folder(options.site)) if options.site else None
     site_of = (lambda path: fixed_site or _cached_site(sites, path)) if options.only_articles else None
     paths = _articles_in(options.paths, site_of)
     if not paths and options.only_articles:
@@ -231,6 +243,10 @@ def _check(options: argparse.Namespace) -> int:
         entries = [{"path": shown, **problem.as_dict()} for shown, problem in report]
         print(json.dumps(entries, ensure_ascii=False, indent=2))
     else:
+        # Which Markdown the checks assumed: a list that nests in one flavour may not in the other.
+        checked = {site.root: site for site in ([fixed_site] if fixed_site else sites.values())}
+        for site in checked.values():
+            print(f"# {site.root}: Markdown is {site.markdown.describe()}", file=sys.stderr, flush=True)
         for shown, problem in report:
             print(problem.format(shown))
     return status
@@ -336,15 +352,22 @@ def _typed_value(site: SiteConfig, key: str, raw: str, current: object) -> Field
     return value_like(raw, current)  # type: ignore[return-value]
 
 
+def _site_folder(path: Path) -> Path:
+    """The --site folder, which must exist: a mistyped one would make the file system root the site."""
+    if not path.is_dir():
+        raise UsageError(f"{path}: no such site folder")
+    return path
+
+
 def _new(options: argparse.Namespace) -> int:
-    site = load_site(options.site)
+    site = load_site(_site_folder(options.site))
     path = create_article(site, options.title, dt.date.today())
     print(path)
     return EXIT_CLEAN
 
 
 def _add_image(options: argparse.Namespace) -> int:
-    site = load_site(options.site)
+    site = load_site(_site_folder(options.site))
     imported = import_image(site, options.image, options.name)
     print(imported.url)
     return EXIT_CLEAN
@@ -353,15 +376,29 @@ def _add_image(options: argparse.Namespace) -> int:
 def _render(options: argparse.Namespace) -> int:
     from editor.render.export import export_article
 
-    article = open_article(options.file)
-    html = export_article(load_site(options.file), options.file, article.text)
-    if options.output is None:
-        sys.stdout.write(html)
+    flavour = Flavour(options.flavour) if options.flavour else None
+    files: list[Path] = options.files
+    into_folder = options.output is not None and (len(files) > 1 or options.output.is_dir())
+    if options.output is None and len(files) > 1:
+        raise UsageError("render writes several articles into a folder: give it with -o DIR")
+    if into_folder:
+        ensure_folder(options.output)
+        targets = [options.output / f"{path.stem}.html" for path in files]
+        if len(set(targets)) < len(targets):
+            raise UsageError("two of the articles have the same name; render them into separate folders")
     else:
-        _refuse_to_write_over_an_article(options.output, options.file)
+        targets = [options.output] if options.output is not None else [None]
+    for path, target in zip(files, targets, strict=True):
+        article = open_article(path)
+        html = export_article(load_site(path), path, article.text, flavour)
+        if target is None:
+            sys.stdout.write(html)
+            continue
+        for source in files:
+            _refuse_to_write_over_an_article(target, source)
         # Any other file it replaces is kept as a backup first, as every save is (`backups`, `restore`).
-        save_file(options.output, html.encode("utf-8"), expected=None, force=True)
-        print(options.output)
+        save_file(target, html.encode("utf-8"), expected=None, force=True)
+        print(target)
     return EXIT_CLEAN
 
 

@@ -115,7 +115,7 @@ def _equal(read: object, wanted: object) -> bool:
     """Equal values of the same YAML type: `1` is not `true`, though Python says 1 == True."""
     if isinstance(wanted, list | tuple):
         return (
-            isinstance(read, list)
+            isinstance(read, list | tuple)  # an !!omap reads as a list of pairs
             and len(read) == len(wanted)
             and all(_equal(a, b) for a, b in zip(read, wanted, strict=True))
         )

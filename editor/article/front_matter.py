@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -19,6 +20,7 @@ from editor.article.document import (
 )
 from editor.article.errors import FrontMatterError
 from editor.article.translatable import translatable
+from editor.article.yaml_scalars import float_literal
 
 # Front matter is a few hundred bytes; beyond this it is a mistake, and PyYAML would take seconds.
 MAX_FRONT_MATTER_CHARS = 256 * 1024
@@ -468,6 +470,9 @@ def as_json_value(value: object) -> object:
         return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        # JSON has no NaN or infinity: as YAML writes them, so the output stays JSON.
+        return float_literal(value)
     if isinstance(value, Mapping):
         return {str(key): as_json_value(item) for key, item in value.items()}
     if isinstance(value, Sequence) and not isinstance(value, str):

@@ -61,9 +61,12 @@ class LineBreaks:
     Made once per text read, saved or edited by us; `join` runs at every keystroke that needs the text.
     """
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, known: dict[str, str] | None = None) -> None:
         self.original = original
-        self._kinds = set(LINE_BREAK.findall(original))
+        # Breaks of lines seen in earlier texts of the same document (line -> its break), so a line that
+        # an undo brings back gets its own break again, not its neighbour's.
+        self.known = known if known is not None else {}
+        self._kinds = set(LINE_BREAK.findall(original)) | set(self.known.values())
         self._split: tuple[list[str], list[str]] | None = None
 
     def join(self, lines: list[str]) -> str:
@@ -76,7 +79,7 @@ class LineBreaks:
         if self._split is None:
             self._split = split_lines(self.original)
         old_lines, old_breaks = self._split
-        ends = _carried_breaks(old_lines, old_breaks, lines, newline_of(self.original))
+        ends = _carried_breaks(old_lines, old_breaks, lines, newline_of(self.original), self.known)
         return "".join(line + end for line, end in zip(lines, ends, strict=True))
 
 
@@ -85,7 +88,19 @@ def join_lines(lines: list[str], original: str) -> str:
     return LineBreaks(original).join(lines)
 
 
-def _carried_breaks(old_lines: list[str], old_breaks: list[str], lines: list[str], default: str) -> list[str]:
+def remember_breaks(text: str, known: dict[str, str]) -> None:
+    """Note the break of each line of `text` that has text (blank lines are too alike to tell apart)."""
+    if "\r" not in text and "\u2029" not in text and "\ufdd0" not in text and "\ufdd1" not in text:
+        return  # LF only, the usual file: every line's break is the one all lines have
+    lines, breaks = split_lines(text)
+    for line, end in zip(lines, breaks, strict=False):
+        if line.strip():
+            known[line] = end
+
+
+def _carried_breaks(
+    old_lines: list[str], old_breaks: list[str], lines: list[str], default: str, known: dict[str, str]
+) -> list[str]:
     old_ends = [*old_breaks, ""]
     # The unchanged lines at both ends need no matching; only what lies between them.
     head = common_prefix_length(old_lines, lines)
@@ -103,6 +118,8 @@ def _carried_breaks(old_lines: list[str], old_breaks: list[str], lines: list[str
         for index in range(new_start, new_stop):
             if tag == "equal":
                 end = replaced[index - new_start]
+            elif lines[head + index] in known:
+                end = known[lines[head + index]]
             elif not replaced:
                 end = ends[head + index - 1] if head + index > 0 else old_ends[head + old_stop]
             elif index == new_stop - 1:

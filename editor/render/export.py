@@ -6,6 +6,7 @@ from pathlib import Path
 
 from editor.article.document import BOM
 from editor.article.front_matter import read_front_matter
+from editor.render.flavours import Flavour
 from editor.render.markdown_renderer import UrlResolver
 from editor.render.page import export_html
 from editor.render.shell import bundled_css
@@ -41,12 +42,12 @@ def article_page_url(site: SiteConfig | None, article_path: Path | None) -> str:
     return "/" + article_path.stem
 
 
-def export_article(site: SiteConfig, path: Path, text: str) -> str:
+def export_article(site: SiteConfig, path: Path, text: str, flavour: Flavour | None = None) -> str:
     """The article `text` (stored at `path` in `site`) as a standalone page, as the preview shows it.
 
     Styles are inline (the editor's, then the site's stylesheet), there is no script, and images are
-    file:// URLs of the site's files, so the page shows them on this machine. Raises ArticleError for
-    front matter that cannot be read.
+    file:// URLs of the site's files, so the page shows them on this machine. The body renders in
+    `flavour`, by default the site's. Raises ArticleError for front matter that cannot be read.
     """
     front = read_front_matter(text.removeprefix(BOM))
     css = bundled_css()
@@ -59,4 +60,5 @@ def export_article(site: SiteConfig, path: Path, text: str) -> str:
         css,
         page_url=article_page_url(site, path),
         date_format=site.schema.date_format,
+        flavour=flavour or site.markdown.flavour,
     )

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 
 from editor.article.dates import format_date
 from editor.article.schema import DEFAULT_SCHEMA
+from editor.render.flavours import Flavour, make_renderer
 from editor.render.header_labels import HeaderLabels
-from editor.render.markdown_renderer import UrlResolver, image_html, render_body
+from editor.render.markdown_renderer import UrlResolver, image_html
 from editor.render.sanitize import ImageRef
 from editor.render.shell import bundled_css, page_html
 
@@ -111,6 +112,7 @@ def export_html(
     page_url: str = "",
     lang: str | None = None,
     date_format: str = DEFAULT_SCHEMA.date_format,
+    flavour: Flavour = Flavour.COMMONMARK,
 ) -> str:
     """A standalone HTML page of the article: header and body, styles inline, no script.
 
@@ -119,7 +121,7 @@ def export_html(
     makes a portable page; without one, URLs stay as the article writes them (/images/...).
     Missing and remote images become the same visible placeholders as in the preview.
     """
-    rendered = render_body(body_markdown, resolve_url=resolve_url)
+    rendered = make_renderer(flavour, resolve_url).render(body_markdown)
     body_html = _DATA_LINE_RE.sub(r"\1", rendered.html)
     header = render_header(
         article_fields,

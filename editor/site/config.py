@@ -16,9 +16,11 @@ from urllib.parse import quote, unquote, urlsplit
 
 from editor.article.dates import DateFormatError, check_date_format
 from editor.article.schema import DEFAULT_SCHEMA, FieldKind, FieldSpec, Schema
+from editor.render.flavours import Flavour
 from editor.resource_files import resource_path
 from editor.site.errors import SiteConfigError, SiteFileError
 from editor.site.files import read_file
+from editor.site.markdown_flavour import INFERRED_COMMONMARK, SiteFlavour, infer_flavour
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -59,6 +61,8 @@ _TOP_KEYS = (
     "date_format",
     "template",
     "stylesheet",
+    "markdown",
+    "markdown_extensions",
     "fields",
 )
 # The [[fields]] keys are FieldSpec's own attributes, so a new attribute needs no change here; these name
@@ -81,6 +85,8 @@ class SiteConfig:
     template: Path | None
     stylesheet: Path | None
     config_file: Path | None
+    # How the site renders Markdown: the preview and the Markdown checks follow it.
+    markdown: SiteFlavour = INFERRED_COMMONMARK
 
     def url_to_path(self, url: str, base: str = "/") -> Path | None:
         """The file a site URL such as "/images/blog/x.png" names, or None when it is not a local file.
@@ -193,6 +199,7 @@ def infer_site(root: Path) -> SiteConfig:
         template=None,
         stylesheet=None,
         config_file=None,
+        markdown=infer_flavour(root),
     )
 
 
@@ -251,7 +258,21 @@ class _Reader:
             template=self.existing_file(table, "template"),
             stylesheet=self.existing_file(table, "stylesheet"),
             config_file=self.file,
+            markdown=self.flavour(table),
         )
+
+    def flavour(self, table: dict[str, Any]) -> SiteFlavour:
+        name = self.string(table, "markdown")
+        listed = table.get("markdown_extensions")
+        if listed is not None and not (isinstance(listed, list) and all(isinstance(x, str) for x in listed)):
+            raise self.fail("markdown_extensions must be a list of extension names", "markdown_extensions")
+        if name is None:
+            inferred = infer_flavour(self.root)
+            return SiteFlavour(inferred.flavour, inferred.source, tuple(listed or inferred.extensions))
+        if name not in {flavour.value for flavour in Flavour}:
+            choices = " or ".join(repr(flavour.value) for flavour in Flavour)
+            raise self.fail(f"markdown {name!r} is not {choices}", "markdown")
+        return SiteFlavour(Flavour(name), CONFIG_FILE_NAME, tuple(listed or ()))
 
     def string(self, table: dict[str, Any], key: str, field: int | None = None) -> str | None:
         if key not in table:

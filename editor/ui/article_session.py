@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from editor.article.errors import ArticleError
 from editor.article.field_edits import TextEdit, remove_field, set_field
 from editor.article.front_matter import FrontMatter, read_front_matter
-from editor.article.text_changes import LineBreaks, changed_span
+from editor.article.text_changes import LineBreaks, changed_span, remember_breaks
 from editor.article.validation import Problem, validate_text
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (
@@ -26,7 +26,7 @@ from editor.site.files import FileStamp
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
 from editor.ui.core_texts import error_message
 from editor.ui.document_text import document_lines
-from editor.ui.text_positions import TextPositions
+from editor.ui.text_positions import TextPositions, qt_position
 
 # Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
 VALIDATION_DELAY_MS = 250
@@ -72,7 +72,10 @@ class ArticleSession(QObject):
         self._opened: OpenedArticle | None = None
         # The text whose line breaks the document's lines carry (a Qt document keeps lines, not the CRLF,
         # LF, CR or U+2029 that ended each): the file as read or saved, or as the last edit of ours left it.
-        self._breaks = LineBreaks("")
+        self._known_breaks: dict[str, str] = {}
+        self._breaks = LineBreaks("", self._known_breaks)
+        # Where the body starts, in document positions (see _on_contents_change).
+        self._body_position = 0
         # text(), kept until the document or the breaks change.
         self._text: str | None = None
         self._front: FrontMatter | None = None
@@ -101,6 +104,7 @@ class ArticleSession(QObject):
         self._show(text, site, None)
 
     def _show(self, text: str, site: SiteConfig, opened: OpenedArticle | None) -> None:
+        self._known_breaks.clear()
         self._opened = opened
         self.site = site
         self.path = opened.path if opened is not None else None
@@ -296,7 +300,8 @@ class ArticleSession(QObject):
             self._set_breaks_from(self._opened.text)
 
     def _set_breaks_from(self, text: str) -> None:
-        self._breaks = LineBreaks(text)
+        remember_breaks(text, self._known_breaks)
+        self._breaks = LineBreaks(text, self._known_breaks)
         self._text = None
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
@@ -304,8 +309,9 @@ class ArticleSession(QObject):
         if self._replacing:
             return
         front = self._front
-        # Typing in the body cannot change the front matter; re-reading it on every keystroke would.
-        if front is None or front.parts.format is None or position <= front.parts.body_start:
+        # Typing in the body cannot change the front matter; re-reading it on every keystroke would. The
+        # body's start as a document position: an emoji in the front matter is one offset, two positions.
+        if front is None or front.parts.format is None or position <= self._body_position:
             self._refresh_front_matter()
         self._validation_timer.start()
 
@@ -313,6 +319,7 @@ class ArticleSession(QObject):
         text = self.text()
         try:
             self._front = read_front_matter(text)
+            self._body_position = qt_position(text, self._front.parts.body_start)
         except ArticleError as error:
             self._front = None
             message = error_message(error)

@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self)
         self.position_label = QLabel(self)
         self.problem_count_label = QLabel(self)
+        # The site's Markdown flavour: the preview renders, and the checks read, Markdown as the site does.
+        self.flavour_label = QLabel(self)
         self._preferences = Preferences.defaults()
         self._zoom_steps = 0
         self._build_layout()
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
 
+        self.statusBar().addPermanentWidget(self.flavour_label)
         self.statusBar().addPermanentWidget(self.problem_count_label)
         self.statusBar().addPermanentWidget(self.position_label)
 
@@ -816,8 +819,19 @@ class MainWindow(QMainWindow):
             self.form.set_schema(self.session.site.schema)
 
     def _on_path_changed(self) -> None:
-        if self.session.site is not None:
-            self.preview.set_site(self.session.site, self.session.path)
+        site = self.session.site
+        if site is not None:
+            self.preview.set_site(site, self.session.path)
+            flavour = site.markdown
+            self.flavour_label.setText(flavour.flavour.label)
+            source = (
+                self.tr("inferred from the site's files")
+                if flavour.source == "inferred"
+                else self.tr("as {0} says").format(flavour.source)
+            )
+            self.flavour_label.setToolTip(
+                self.tr("The preview renders Markdown as {0}, {1}.").format(flavour.flavour.label, source)
+            )
         self._update_title()
 
     def _on_front_matter_changed(self, values: object, error: object, editable: bool) -> None:

@@ -14,7 +14,7 @@ from editor.article.errors import ArticleError
 from editor.article.front_matter import read_front_matter
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.render.export import article_page_url, file_url_resolver
-from editor.render.markdown_renderer import IncrementalRenderer
+from editor.render.flavours import Flavour, make_renderer
 from editor.render.page import render_header, search_description
 from editor.ui.render_protocol import (
     HEADER,
@@ -36,7 +36,7 @@ class PagePatcher:
 
     def __init__(self) -> None:
         self._site_message = SiteMessage(None, None)
-        self._renderer = IncrementalRenderer(file_url_resolver(None))
+        self._renderer = make_renderer(Flavour.COMMONMARK, file_url_resolver(None))
         self._page_keys: list[str] = []
         self._page_starts: list[int] = []
         self._page_header: str | None = None
@@ -44,7 +44,8 @@ class PagePatcher:
     def set_site(self, message: SiteMessage) -> None:
         """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
         self._site_message = message
-        self._renderer = IncrementalRenderer(file_url_resolver(message.site, message.article_path))
+        flavour = message.site.markdown.flavour if message.site is not None else Flavour.COMMONMARK
+        self._renderer = make_renderer(flavour, file_url_resolver(message.site, message.article_path))
         self.reset_page()
 
     def start_over(self) -> None:

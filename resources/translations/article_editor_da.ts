@@ -765,6 +765,18 @@
         <translation>I editoren</translation>
     </message>
     <message>
+        <source>inferred from the site&apos;s files</source>
+        <translation>udledt af sitets filer</translation>
+    </message>
+    <message>
+        <source>as {0} says</source>
+        <translation>som {0} angiver</translation>
+    </message>
+    <message>
+        <source>The preview renders Markdown as {0}, {1}.</source>
+        <translation>Forhåndsvisningen viser Markdown som {0}, {1}.</translation>
+    </message>
+    <message>
         <source>Front matter written as one {…} map can only be edited in the source.</source>
         <translation>Metadata skrevet som ét {…}-map kan kun redigeres i kildeteksten.</translation>
     </message>

@@ -304,3 +304,30 @@ def test_find_and_replace_after_astral_letters_and_crlf_replaces_the_match(
     assert window.find_bar.replace_all() == 2
     save(window)
     assert path.read_bytes() == "---\r\ntitle: 😀\r\n---\r\n𝐀 pære 👩\u200d👩\u200d👧 pære\r\n".encode()
+
+
+def test_typing_in_the_source_after_emoji_in_the_front_matter_reaches_the_form(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    """The form hears of a source edit just before the body even when emoji make positions and offsets
+    differ; else its next edit would write the field as it was before (found by an adversarial test)."""
+    text = "---\ntitle: 🇩🇰🇸🇪 Sommer 🌞🍦\nmetaTitle: Sommer\ndatePublished: 01-06-2025\npreviewImageAlt: Strand\n---\nbody\n"
+    path = open_bytes(window, example_site, text.encode())
+    window.editor.go_to_line(5)
+    window.editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    qtbot.keyClicks(window.editor, "en")
+    type_at_end(qtbot, window, "previewImageAlt", "!")
+    save(window)
+    assert path.read_text(encoding="utf-8") == text.replace("Strand", "Stranden!")
+
+
+def test_undo_of_form_edits_in_a_mixed_file_gives_each_line_its_own_break(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    text = "---\ntitle: x\r\nlit: |\r\n  a\n  b\r\n---\r\nbody\n"
+    path = open_bytes(window, example_site, text.encode())
+    window.session.remove_field("lit")
+    save(window)
+    window.session.document.undo()
+    save(window)
+    assert path.read_bytes() == text.encode()

@@ -69,6 +69,9 @@ SAME_IN_DANISH = {
     " s",
     "Om &Qt",
     "Editor",
+    # The Markdown flavours are the names of specifications and of a library.
+    "CommonMark + GFM",
+    "Python-Markdown",
 }
 # Words that are names or the same in Danish, and markup, paths and URLs: stripped before asking whether
 # English is left. Languages are offered by their own names (English, Dansk), as everywhere.

@@ -305,7 +305,7 @@ def _list_items(
     for index, value in enumerate(values):
         old = field.items[index] if index < len(field.items) else None
         if old is not None and index < len(old_values) and _equal(old_values[index], value):
-            written.append(old.text if not old.properties else f"{old.properties} {old.text}")
+            written.append(old.text)
             continue
         neighbour = field.items[min(index, len(field.items) - 1)] if field.items else None
         style = '"' if quoted else neighbour.style if neighbour is not None else None

@@ -71,7 +71,7 @@ class Field:
 
 @dataclass(frozen=True)
 class ListItem:
-    """One scalar item of a list as written: its style, its text, and its anchor or tag."""
+    """One scalar item of a list as written: its style, its whole text, and the anchor or tag it opens with."""
 
     style: str | None
     text: str
@@ -338,7 +338,9 @@ def _field(
                 _list_item(source, item, child)
                 for item, child in zip(value_node.value, occurrence.children, strict=True)
             )
-    content = occurrence.start if occurrence.alias else _after_properties(source, occurrence.start)
+    properties_end, content = (
+        (-1, occurrence.start) if occurrence.alias else _properties(source, occurrence.start)
+    )
     return Field(
         key=str(key_node.value),
         value=value,
@@ -349,38 +351,21 @@ def _field(
         value_end=offset + _value_end(value_node, occurrence, source),
         style=style,
         items=items,
-        properties_start=-1 if content == occurrence.start else offset + occurrence.start,
-        properties_end=_offset_or_none(offset, _properties_end(source, occurrence.start, content)),
+        properties_start=-1 if properties_end == -1 else offset + occurrence.start,
+        properties_end=-1 if properties_end == -1 else offset + properties_end,
         aliased=occurrence.holds_alias(),
     )
 
 
-def _offset_or_none(offset: int, index: int) -> int:
-    return -1 if index == -1 else offset + index
-
-
 def _list_item(source: str, node: yaml.ScalarNode, occurrence: _Occurrence) -> ListItem:
     end = _value_end(node, occurrence, source)
-    if occurrence.alias:
-        return ListItem(node.style, source[occurrence.start : end])
-    content = _after_properties(source, occurrence.start)
-    properties_end = _properties_end(source, occurrence.start, content)
+    properties_end = -1 if occurrence.alias else _properties(source, occurrence.start)[0]
     properties = "" if properties_end == -1 else source[occurrence.start : properties_end]
-    return ListItem(node.style, source[content:end], properties)
+    return ListItem(node.style, source[occurrence.start : end], properties)
 
 
 _PROPERTY = re.compile(r"[&!][^ \t\r\n,\[\]{}]*")
 _BLANKS_AND_COMMENTS = re.compile(r"(?:[ \t]+(?:#[^\r\n]*)?|\r\n|\n|\r)*")
-
-
-def _after_properties(source: str, start: int) -> int:
-    """Where a node's content starts: past its anchor and tag (`&a !!str`), which open its occurrence."""
-    return _properties(source, start)[1]
-
-
-def _properties_end(source: str, start: int, content: int) -> int:
-    """The end of the last property (not of a comment after it) before `content`; -1 when there is none."""
-    return _properties(source, start)[0] if content != start else -1
 
 
 def _properties(source: str, start: int) -> tuple[int, int]:
@@ -401,7 +386,7 @@ def _value_end(node: yaml.Node, occurrence: _Occurrence, source: str) -> int:
     if isinstance(node, yaml.ScalarNode):
         if node.style in ("|", ">"):
             written = source[occurrence.start : occurrence.end]
-            header = source[_after_properties(source, occurrence.start) : occurrence.end].split("\n", 1)[0]
+            header = source[_properties(source, occurrence.start)[1] : occurrence.end].split("\n", 1)[0]
             if "+" not in header:
                 return occurrence.start + len(written.rstrip(" \t\r\n"))
             # A kept (|+) block owns its trailing blank lines, but not the break that ends its last line:

@@ -83,11 +83,6 @@ class LineBreaks:
         return "".join(line + end for line, end in zip(lines, ends, strict=True))
 
 
-def join_lines(lines: list[str], original: str) -> str:
-    """`lines` joined with the line breaks `original` had (see LineBreaks.join)."""
-    return LineBreaks(original).join(lines)
-
-
 def remember_breaks(text: str, known: dict[str, str]) -> None:
     """Note the break of each line of `text` that has text (blank lines are too alike to tell apart)."""
     if "\r" not in text and "\u2029" not in text and "\ufdd0" not in text and "\ufdd1" not in text:

@@ -341,10 +341,11 @@ def _typed_value(site: SiteConfig, key: str, raw: str, current: object) -> Field
         if raw.lower() not in ("true", "false"):
             raise UsageError(f"{key} is true or false, not {raw!r}")
         return raw.lower() == "true"
-    if kind is FieldKind.NUMBER and number_literal(raw.strip()) is None:
-        raise UsageError(f"{key} is a number, not {raw!r}")
     if kind is FieldKind.NUMBER:
-        return number_literal(raw.strip())
+        number = number_literal(raw.strip())
+        if number is None:
+            raise UsageError(f"{key} is a number, not {raw!r}")
+        return number
     if kind is FieldKind.LIST or isinstance(current, list):
         items = [item.strip() for item in raw.split(",") if item.strip()]
         return value_like(items, current)  # type: ignore[return-value]

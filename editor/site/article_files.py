@@ -100,9 +100,7 @@ def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationR
         return linked_file(site, article_path, url) is not None
 
     def image_hazard(url: str) -> str | None:
-        if is_remote(url):
-            return None
-        path = linked_file(site, article_path, url)
+        path = linked_file(site, article_path, url)  # None for remote URLs too
         if path is None or path.suffix.lower() != ".svg":
             return None
         try:

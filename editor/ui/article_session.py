@@ -105,6 +105,7 @@ class ArticleSession(QObject):
 
     def _show(self, text: str, site: SiteConfig, opened: OpenedArticle | None) -> None:
         self._known_breaks.clear()
+        self._breaks = LineBreaks("", self._known_breaks)
         self._opened = opened
         self.site = site
         self.path = opened.path if opened is not None else None
@@ -300,6 +301,8 @@ class ArticleSession(QObject):
             self._set_breaks_from(self._opened.text)
 
     def _set_breaks_from(self, text: str) -> None:
+        if text == self._breaks.original:
+            return  # a save, then the clean state it causes, both say so: the lines are read once
         remember_breaks(text, self._known_breaks)
         self._breaks = LineBreaks(text, self._known_breaks)
         self._text = None

@@ -22,17 +22,11 @@ class TextPositions:
         self._length = len(text)
         self._astral: list[int] = []
         self._pair_ends: list[int] = []
-        if not text.isascii():
-            for match in _WIDE_OR_PAIRED.finditer(text):
-                self._record(match)
-        elif "\r\n" in text:
-            self._pair_ends = [match.start() + 1 for match in re.finditer("\r\n", text)]
-
-    def _record(self, match: re.Match[str]) -> None:
-        if match.group() == "\r\n":
-            self._pair_ends.append(match.start() + 1)
-        else:
-            self._astral.append(match.start())
+        for match in _WIDE_OR_PAIRED.finditer(text):
+            if match.group() == "\r\n":
+                self._pair_ends.append(match.start() + 1)
+            else:
+                self._astral.append(match.start())
 
     def qt_position(self, offset: int) -> int:
         """The document position of text offset `offset` (an offset inside a CRLF gives the position after

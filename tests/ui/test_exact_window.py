@@ -55,6 +55,14 @@ def type_at_end(qtbot: QtBot, window: MainWindow, key: str, typed: str) -> None:
     type_text(qtbot, editor.line, typed)
 
 
+def type_over(qtbot: QtBot, editor: FieldEditor, typed: str) -> None:
+    """Select all of a one-line field and type `typed` over it."""
+    assert isinstance(editor, LineFieldEditor)
+    editor.line.setFocus(Qt.FocusReason.OtherFocusReason)
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, typed)
+
+
 def save(window: MainWindow) -> None:
     assert window.save()
 
@@ -140,14 +148,10 @@ def test_a_number_field_gets_a_number_box_and_stays_a_number(
     order = field_editor(window, "order")
     assert isinstance(order, NumberEditor) and order.line.text() == "4"
     assert isinstance(field_editor(window, "draft"), BooleanEditor)
-    order.line.setFocus(Qt.FocusReason.OtherFocusReason)
-    order.line.selectAll()
-    qtbot.keyClicks(order.line, "-12")
+    type_over(qtbot, order, "-12")
     ratio = field_editor(window, "ratio")
     assert isinstance(ratio, NumberEditor)
-    ratio.line.setFocus(Qt.FocusReason.OtherFocusReason)
-    ratio.line.selectAll()
-    qtbot.keyClicks(ratio.line, "2,5")  # a Danish decimal comma
+    type_over(qtbot, ratio, "2,5")  # a Danish decimal comma
     draft = field_editor(window, "draft")
     assert isinstance(draft, BooleanEditor)
     draft.box.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -166,9 +170,7 @@ def test_text_that_is_no_number_is_not_written_and_the_box_says_so(
     path = open_bytes(window, example_site, b"---\ntitle: T\norder: 4\n---\n")
     order = field_editor(window, "order")
     assert isinstance(order, NumberEditor)
-    order.line.setFocus(Qt.FocusReason.OtherFocusReason)
-    order.line.selectAll()
-    qtbot.keyClicks(order.line, "abc")
+    type_over(qtbot, order, "abc")
     assert not order.is_number()
     assert "Not a number" in order.line.toolTip()
     assert window.session.text() == "---\ntitle: T\norder: 4\n---\n"

@@ -333,3 +333,25 @@ def test_undo_of_form_edits_in_a_mixed_file_gives_each_line_its_own_break(
     window.session.document.undo()
     save(window)
     assert path.read_bytes() == text.encode()
+
+
+def test_the_preview_and_the_status_bar_follow_the_sites_flavour(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    text = b"---\ntitle: T\n---\n> a\n\n> b\n"
+    open_bytes(window, example_site, text)
+    assert window.flavour_label.text() == "CommonMark + GFM"
+    count = "document.querySelectorAll('#article-body blockquote').length"
+    qtbot.waitUntil(lambda: page_value(qtbot, window, count) == 2, timeout=WAIT_MS)
+    config = example_site / "article-editor.toml"
+    config.write_text('markdown = "python-markdown"\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    open_bytes(window, example_site, text, "other.md")
+    assert window.flavour_label.text() == "Python-Markdown"
+    qtbot.waitUntil(lambda: page_value(qtbot, window, count) == 1, timeout=WAIT_MS)
+
+
+def page_value(qtbot: QtBot, window: MainWindow, script: str) -> object:
+    qtbot.waitUntil(lambda: window.preview.started, timeout=WAIT_MS)
+    with qtbot.waitCallback(timeout=WAIT_MS) as callback:
+        window.preview.page.runJavaScript(f"JSON.stringify({script})", 0, callback)
+    return json.loads(callback.args[0]) if callback.args[0] else None

@@ -202,7 +202,22 @@ _ELEMENT_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _INERT_MARKUP = re.compile(r"[^<>]*")
 
 
-class _Sanitizer(HTMLParser):
+class LenientHtmlParser(HTMLParser):
+    """html.parser as a browser reads `<![…`: a marked section other than CDATA is a bogus comment up to
+    the first `>`, where the stdlib raises AssertionError (`<![CD` typed halfway to `<![CDATA[`)."""
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            if end < 0:
+                return -1
+            self.handle_comment(self.rawdata[i + 2 : end])
+            return end + 1
+
+
+class _Sanitizer(LenientHtmlParser):
     def __init__(self, default_line: str | None, faithful: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.faithful = faithful

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from editor.render import render_body
@@ -113,3 +115,21 @@ def test_text_is_escaped():
 def test_is_safe_link():
     assert is_safe_link("/x") and is_safe_link("https://x") and is_safe_link("#a")
     assert not is_safe_link("javascript:x") and not is_safe_link("file:///etc/passwd")
+
+
+@pytest.mark.parametrize("faithful", [False, True])
+@pytest.mark.parametrize("markup", ["<![CD", "a <![CD x> b", "<div><![CD\n</div>", "<![if x]><p>y</p>"])
+def test_a_broken_marked_section_is_a_bogus_comment_not_a_crash(markup, faithful):
+    # html.parser raises AssertionError on `<![CD` (typed halfway to `<![CDATA[`); a browser reads a bogus
+    # comment up to the first `>`, and so do we.
+    html = sanitize_html(markup, faithful=faithful).html
+    # What a browser shows: comments and bogus comments (which `faithful` keeps, inert) are not text.
+    shown = re.sub(r"<!--.*?-->|<!\[[^>]*>", "", html, flags=re.DOTALL)
+    assert "CD x" not in shown and "if x" not in shown
+
+
+def test_typing_cdata_halfway_renders_in_both_flavours():
+    from editor.render.commonmark_renderer import render_commonmark
+
+    assert "&lt;![CD" in render_commonmark("<![CD\n")
+    assert "&lt;![CD" in render_body("<![CD\n").html

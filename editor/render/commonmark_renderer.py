@@ -8,7 +8,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -18,9 +18,10 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from editor.render.commonmark_steps import Step, StepParser, prepare_step, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
 from editor.render.markdown_renderer import RenderedBlock, RenderedBody, UrlResolver, image_html
-from editor.render.sanitize import VOID_TAGS, ImageRef, sanitize_html
+from editor.render.sanitize import VOID_TAGS, ImageRef, LenientHtmlParser, sanitize_html
 
 _RELATIVE_LINE = f"{MARK_START}{LINE_MARK}0{MARK_END}"
 _MARKS = re.compile(re.escape(MARK_START) + f"([{LINE_MARK}{IMAGE_MARK}])" + r"(\d+)" + re.escape(MARK_END))
@@ -48,6 +49,7 @@ def build_parser() -> MarkdownIt:
     task lists and footnotes."""
     parser = MarkdownIt("commonmark", {"html": True, "highlight": _highlight})
     parser.use(gfm_plugin)
+    parser.use(step_plugin)
     # GFM (and GitHub, remark-gfm) write ~~struck~~ text as <del>; markdown-it's default is <s>.
     parser.add_render_rule("s_open", lambda self, tokens, index, options, env: "<del>")
     parser.add_render_rule("s_close", lambda self, tokens, index, options, env: "</del>")
@@ -73,7 +75,10 @@ class HeadingIds:
 
     def next(self, text: str) -> str:
         """The id of the next heading with `text`."""
-        slug = github_slug(text)
+        return self.next_slug(github_slug(text))
+
+    def next_slug(self, slug: str) -> str:
+        """The id of the next heading whose text has the slug `slug`."""
         unique = slug
         while unique in self._seen:
             self._seen[slug] += 1
@@ -82,40 +87,7 @@ class HeadingIds:
         return unique
 
 
-def _plain_text(inline: Token) -> str:
-    """The text of an inline token as a reader sees it: markup dropped, code and image alt kept."""
-    parts = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "image":
-            parts.append(_plain_text(child))
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _top_level_blocks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(start, end) token index ranges of each top-level block. An HTML block that leaves an element open
-    (`<details>`, then Markdown, then `</details>`) is one block with what follows up to where it closes,
-    so the page nests that Markdown inside the element as the site's page does."""
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    depth = 0
-    open_elements = 0
-    for index, token in enumerate(tokens):
-        depth += token.nesting
-        if token.type == "html_block" and token.level == 0:
-            open_elements = max(open_elements + _open_element_count(token.content), 0)
-        if depth == 0 and open_elements == 0:
-            ranges.append((start, index + 1))
-            start = index + 1
-    if start < len(tokens):
-        ranges.append((start, len(tokens)))
-    return ranges
-
-
-class _OpenElements(HTMLParser):
+class _OpenElements(LenientHtmlParser):
     """Counts the elements an HTML fragment opens and does not close (void elements never stay open)."""
 
     def __init__(self) -> None:
@@ -137,80 +109,155 @@ def _open_element_count(fragment: str) -> int:
     return counter.open
 
 
-def _first_line(tokens: Sequence[Token], fallback: int) -> int:
-    for token in tokens:
-        if token.map is not None:
-            return token.map[0]
-    return fallback
-
-
-def _last_line(tokens: Sequence[Token], fallback: int) -> int:
-    for token in reversed(tokens):
-        if token.map is not None:
-            return token.map[1]
-    return fallback
-
-
 def _digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _groups(steps: Sequence[Step]) -> list[tuple[Step, ...]]:
+    """Steps that render as one block each: alone, or an HTML block that leaves an element open
+    (`<details>`, then Markdown, then `</details>`) with what follows up to where it closes, so the page
+    nests that Markdown inside the element as the site's page does."""
+    groups: list[tuple[Step, ...]] = []
+    current: list[Step] = []
+    open_elements = 0
+    for step in steps:
+        if not step.tokens:
+            continue  # reference definitions render to nothing
+        current.append(step)
+        if step.opens is None:
+            step.opens = sum(
+                _open_element_count(token.content)
+                for token in step.tokens
+                if token.type == "html_block" and token.level == 0
+            )
+        if step.opens or open_elements:
+            open_elements = max(open_elements + step.opens, 0)
+        if open_elements == 0:
+            groups.append(tuple(current))
+            current = []
+    if current:
+        groups.append(tuple(current))
+    return groups
+
+
+def _token_steps(tokens: list[Token]) -> list[Step]:
+    """A whole parse's tokens as steps of their own, one per top-level block (for bodies with
+    footnotes, whose list at the end has no source lines of its own)."""
+    steps = []
+    start = 0
+    depth = 0
+    line = 0
+    for index, token in enumerate(tokens):
+        depth += token.nesting
+        if depth == 0:
+            part = tokens[start : index + 1]
+            first = next((t.map[0] for t in part if t.map is not None), line)
+            last = next((t.map[1] for t in reversed(part) if t.map is not None), first + 1)
+            step = Step(first, part, {}, 0, last - first)
+            prepare_step(step)
+            steps.append(step)
+            start, line = index + 1, last
+    return steps
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A group's sanitized HTML with line marks relative to its first line, and its block key."""
+
+    marked: str
+    images: tuple[str, ...]
+    key: str
+
+
+_NOTHING = _Rendered("", (), "")
 
 
 class CommonMarkRenderer:
     """Renders article bodies as CommonMark + GFM, in blocks whose keys change only with their output.
 
-    The parse is of the whole body, so every block sees the whole document's reference definitions and
-    footnotes, exactly as the site's renderer does; blocks whose HTML is unchanged are neither sanitized
-    again nor sent to the page again. Use from one thread at a time.
+    Every block sees the whole document's reference definitions and footnotes, as the site's renderer
+    does, but after an edit only the blocks around it are parsed again (`StepParser`), and only blocks
+    whose tokens or heading ids changed are rendered and sanitized again. Use from one thread at a time.
     """
 
-    def __init__(self, resolve_url: UrlResolver | None = None) -> None:
+    def __init__(self, resolve_url: UrlResolver | None = None, *, min_stretch: int = 64) -> None:
         self.resolve_url = resolve_url
         self._parser = build_parser()
+        self._steps = StepParser(self._parser, min_stretch)
         self._sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
+        self._rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
+        # Blocks as last placed: by key, repeat count, first and last line.
+        self._placed: dict[tuple[str, int, int, int], RenderedBlock] = {}
         self._images: dict[ImageRef, str] = {}
         self._previous_keys: set[str] = set()
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
         source = text.replace("\r\n", "\n").replace("\r", "\n").replace(MARK_START, "").replace(MARK_END, "")
-        env: dict[str, object] = {}
-        tokens = self._parser.parse(source, env)
+        # markdown-it's normalize rule would do this too; done first, every parse sees the same lines.
+        source = source.replace("\0", "\ufffd")
+        parse = self._steps.parse(source)
+        env = parse.env or {}
+        steps = parse.steps if parse.tokens is None else _token_steps(parse.tokens)
+        groups = _groups(steps)
         ids = HeadingIds()
-        for index, token in enumerate(tokens):
-            if token.type == "heading_open" and index + 1 < len(tokens):
-                token.attrSet("id", ids.next(_plain_text(tokens[index + 1])))
-            elif token.type in ("th_open", "td_open"):
-                # GitHub aligns table cells with align="…", as the GFM spec writes them.
-                style = str(token.attrGet("style") or "")
-                if style.startswith("text-align:"):
-                    token.attrs.pop("style", None)
-                    token.attrSet("align", style.removeprefix("text-align:"))
-        line_count = source.count("\n") + 1
         sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
+        rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
+        placed: dict[tuple[str, int, int, int], RenderedBlock] = {}
         blocks: list[RenderedBlock] = []
         seen: dict[str, int] = {}
-        for start, end in _top_level_blocks(tokens):
-            part = tokens[start:end]
-            raw = self._parser.renderer.render(part, self._parser.options, env)
-            if not raw.strip():
-                continue  # a reference definition renders to nothing
-            marked, images = sanitized.get(raw) or self._sanitized.get(raw) or self._sanitize(raw)
-            sanitized[raw] = (marked, images)
-            first = _first_line(part, line_count - 1)
-            resolved = [self._image(image) for image in images]
-            key = _digest(marked, resolved)
-            count = seen.get(key, 0)
-            seen[key] = count + 1
-            if count:
-                key = f"{key}~{count}"
-            base = line_offset + first + 1
-            blocks.append(
-                RenderedBlock(key, _apply(marked, resolved, base), first + 1, _last_line(part, line_count))
-            )
-        self._sanitized = sanitized
+        for group in groups:
+            heading_ids: tuple[str, ...] = ()
+            for step in group:
+                if step.headings:
+                    if step.slugs is None:
+                        step.slugs = tuple(github_slug(text) for _, text in step.headings)
+                    heading_ids += tuple(ids.next_slug(slug) for slug in step.slugs)
+            cache_key = (group, heading_ids)
+            entry = rendered.get(cache_key) or self._rendered.get(cache_key)
+            if entry is None:
+                entry = self._render_group(group, heading_ids, env, sanitized)
+            rendered[cache_key] = entry
+            if entry is _NOTHING:
+                continue
+            count = seen.get(entry.key, 0)
+            seen[entry.key] = count + 1
+            first_step, last_step = group[0], group[-1]
+            first = first_step.line + first_step.first
+            end = last_step.line + last_step.last
+            place = (entry.key, count, line_offset + first, end)
+            block = placed.get(place) or self._placed.get(place)
+            if block is None:
+                key = f"{entry.key}~{count}" if count else entry.key
+                html = _apply(entry.marked, entry.images, line_offset + first + 1)
+                block = RenderedBlock(key, html, first + 1, end)
+            placed[place] = block
+            blocks.append(block)
+        self._rendered, self._placed = rendered, placed
+        self._sanitized = sanitized or self._sanitized
         changed = [index for index, block in enumerate(blocks) if block.key not in self._previous_keys]
         self._previous_keys = {block.key for block in blocks}
         return RenderedBody("\n".join(block.html for block in blocks), blocks, changed, line_offset)
+
+    def _render_group(
+        self,
+        group: tuple[Step, ...],
+        heading_ids: tuple[str, ...],
+        env: dict[str, object],
+        sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]],
+    ) -> _Rendered:
+        slugs = iter(heading_ids)
+        for step in group:
+            for token, _ in step.headings:
+                token.attrSet("id", next(slugs))
+        tokens = [token for step in group for token in step.tokens]
+        raw = self._parser.renderer.render(tokens, self._parser.options, env)
+        if not raw.strip():
+            return _NOTHING
+        marked, images = sanitized.get(raw) or self._sanitized.get(raw) or self._sanitize(raw)
+        sanitized[raw] = (marked, images)
+        resolved = tuple(self._image(image) for image in images)
+        return _Rendered(marked, resolved, _digest(marked, resolved))
 
     def _sanitize(self, raw: str) -> tuple[str, tuple[ImageRef, ...]]:
         result = sanitize_html(raw, default_line=_RELATIVE_LINE, faithful=True)

@@ -18,6 +18,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from editor.render.block_keys import BlockNames
 from editor.render.commonmark_steps import Step, StepParser, prepare_step, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
 from editor.render.markdown_renderer import RenderedBlock, RenderedBody, UrlResolver, image_html
@@ -186,8 +187,9 @@ class CommonMarkRenderer:
         self._steps = StepParser(self._parser, min_stretch)
         self._sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
         self._rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
-        # Blocks as last placed: by key, repeat count, first and last line.
-        self._placed: dict[tuple[str, int, int, int], RenderedBlock] = {}
+        # Blocks as last placed: by name, first and last line.
+        self._placed: dict[tuple[str, int, int], RenderedBlock] = {}
+        self._names = BlockNames()
         self._images: dict[ImageRef, str] = {}
         self._previous_keys: set[str] = set()
 
@@ -203,9 +205,8 @@ class CommonMarkRenderer:
         ids = HeadingIds()
         sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
         rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
-        placed: dict[tuple[str, int, int, int], RenderedBlock] = {}
-        blocks: list[RenderedBlock] = []
-        seen: dict[str, int] = {}
+        placed: dict[tuple[str, int, int], RenderedBlock] = {}
+        shown: list[tuple[_Rendered, int, int]] = []
         for group in groups:
             heading_ids: tuple[str, ...] = ()
             for step in group:
@@ -218,19 +219,18 @@ class CommonMarkRenderer:
             if entry is None:
                 entry = self._render_group(group, heading_ids, env, sanitized)
             rendered[cache_key] = entry
-            if entry is _NOTHING:
-                continue
-            count = seen.get(entry.key, 0)
-            seen[entry.key] = count + 1
-            first_step, last_step = group[0], group[-1]
-            first = first_step.line + first_step.first
-            end = last_step.line + last_step.last
-            place = (entry.key, count, line_offset + first, end)
+            if entry is not _NOTHING:
+                first_step, last_step = group[0], group[-1]
+                first = first_step.line + first_step.first
+                shown.append((entry, first, last_step.line + last_step.last))
+        blocks: list[RenderedBlock] = []
+        names = self._names.name([entry.key for entry, _, _ in shown])
+        for name, (entry, first, end) in zip(names, shown, strict=True):
+            place = (name, line_offset + first, end)
             block = placed.get(place) or self._placed.get(place)
             if block is None:
-                key = f"{entry.key}~{count}" if count else entry.key
                 html = _apply(entry.marked, entry.images, line_offset + first + 1)
-                block = RenderedBlock(key, html, first + 1, end)
+                block = RenderedBlock(name, html, first + 1, end)
             placed[place] = block
             blocks.append(block)
         self._rendered, self._placed = rendered, placed

@@ -12,6 +12,7 @@ import markdown
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.toc import unique
 
+from editor.render.block_keys import BlockNames
 from editor.render.blocks import Chunk, ChunkSplitter
 from editor.render.extensions import (
     FOOTNOTE_NUMBER_MARK,
@@ -263,6 +264,7 @@ class IncrementalRenderer:
         self._raw: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
         self._footnote_lists: dict[str, _RawChunk] = {}
         self._previous_keys: set[str] = set()
+        self._names = BlockNames()
         self._linked: dict[tuple[str, int | None], str] = {}
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
@@ -315,21 +317,14 @@ class IncrementalRenderer:
         body_html = "\n".join(block.html for block in unique_blocks if block.html)
         return RenderedBody(body_html, unique_blocks, changed, line_offset)
 
-    @staticmethod
-    def _unique_keys(blocks: list[RenderedBlock]) -> list[RenderedBlock]:
-        if len({block.key for block in blocks}) == len(blocks):
-            return blocks
-        seen: dict[str, int] = {}
-        result = []
-        for block in blocks:
-            count = seen.get(block.key, 0)
-            seen[block.key] = count + 1
-            if count:
-                block = RenderedBlock(
-                    f"{block.key}~{count}", block.html, block.source_start_line, block.source_end_line
-                )
-            result.append(block)
-        return result
+    def _unique_keys(self, blocks: list[RenderedBlock]) -> list[RenderedBlock]:
+        names = self._names.name([block.key for block in blocks])
+        return [
+            block
+            if name == block.key
+            else RenderedBlock(name, block.html, block.source_start_line, block.source_end_line)
+            for name, block in zip(names, blocks, strict=True)
+        ]
 
     def _chunk_definitions(
         self, chunk_text: str, fences: bool, used: dict[tuple[str, bool], _Definitions]

@@ -93,8 +93,11 @@ class PagePatcher:
         known = set(self._page_keys)
         new_html = {block.key: block.html for block in rendered.blocks if block.key not in known}
         if new_html or keys != self._page_keys or starts != self._page_starts:
-            # setBlocks returns the keys it had no HTML for; the pane then resets the page.
-            calls.append(f"window.articleEditor.setBlocks({_js(keys)}, {_js(new_html)}, {_js(starts)})")
+            # Both return the keys they had no HTML for; the pane then resets the page.
+            if self._page_keys:
+                calls.append(block_patch(self._page_keys, self._page_starts, keys, starts, new_html))
+            else:
+                calls.append(f"window.articleEditor.setBlocks({_js(keys)}, {_js(new_html)}, {_js(starts)})")
         self._page_keys, self._page_starts, self._page_header = keys, starts, header
         return RenderReply(
             request.request_id,
@@ -103,6 +106,31 @@ class PagePatcher:
             len(keys),
             len(new_html),
         )
+
+
+def block_patch(
+    old_keys: list[str], old_starts: list[int], keys: list[str], starts: list[int], new_html: dict[str, str]
+) -> str:
+    """A patchBlocks call that turns the page's blocks `old_keys` into `keys`: the unchanged blocks at
+    either end stay, those at the end moved by one line shift, and only the run between is sent. A long
+    article then costs a script of a few blocks per keystroke, not one listing all of its blocks."""
+    count = min(len(old_keys), len(keys))
+    prefix = 0
+    while prefix < count and old_keys[prefix] == keys[prefix] and old_starts[prefix] == starts[prefix]:
+        prefix += 1
+    suffix = 0
+    shift = starts[-1] - old_starts[-1] if keys and old_keys else 0
+    while (
+        suffix < count - prefix
+        and old_keys[-1 - suffix] == keys[-1 - suffix]
+        and starts[-1 - suffix] - old_starts[-1 - suffix] == shift
+    ):
+        suffix += 1
+    middle = slice(prefix, len(keys) - suffix)
+    sent = {key: new_html[key] for key in keys[middle] if key in new_html}
+    removed = len(old_keys) - suffix - prefix
+    arguments = [len(old_keys), prefix, removed, keys[middle], sent, starts[middle], shift if suffix else 0]
+    return f"window.articleEditor.patchBlocks({', '.join(_js(argument) for argument in arguments)})"
 
 
 def _js(value: object) -> str:

@@ -5,6 +5,8 @@
 
   // Block key -> its wrapper element (<div class="md-block" data-key="..." data-start="...">).
   const blocks = new Map();
+  // The wrappers in page order, so a patch can address blocks by index.
+  let order = [];
 
   function bodyElement() {
     return document.getElementById("article-body");
@@ -120,6 +122,59 @@
         cursor.remove();
         cursor = next;
       }
+      order = Array.from(container.children).filter((element) => blocks.get(element.dataset.key) === element);
+      restoreScroll(anchor);
+      return missing;
+    },
+
+    // Patch what setBlocks showed: of the page's `total` blocks, keep the first `prefix`, replace the
+    // `removeCount` after them by `keys` (HTML in `htmlByKey` for those the page lacks, the others
+    // taken from the replaced run and moved to `starts`), and shift the rest by `tailShift` lines.
+    // Returns the keys it had no HTML for, or ["*"] if the page holds other blocks than the caller
+    // thinks: the caller should then reset and send everything.
+    patchBlocks: function (total, prefix, removeCount, keys, htmlByKey, starts, tailShift) {
+      if (order.length !== total || prefix + removeCount > total) {
+        return ["*"];
+      }
+      const anchor = captureScroll();
+      const replaced = new Map();
+      for (const wrapper of order.splice(prefix, removeCount)) {
+        replaced.set(wrapper.dataset.key, wrapper);
+      }
+      const fresh = [];
+      const missing = [];
+      keys.forEach(function (key, index) {
+        let wrapper;
+        if (Object.prototype.hasOwnProperty.call(htmlByKey, key)) {
+          wrapper = makeBlock(key, htmlByKey[key]);
+        } else {
+          wrapper = replaced.get(key);
+          if (wrapper === undefined) {
+            missing.push(key);
+            return;
+          }
+          replaced.delete(key);
+          moveBlock(wrapper, starts[index]);
+        }
+        fresh.push(wrapper);
+      });
+      for (const [key, wrapper] of replaced) {
+        wrapper.remove();
+        blocks.delete(key);
+      }
+      const fragment = document.createDocumentFragment();
+      for (const wrapper of fresh) {
+        fragment.appendChild(wrapper);
+        blocks.set(wrapper.dataset.key, wrapper);
+      }
+      const before = prefix < order.length ? order[prefix] : null;
+      bodyElement().insertBefore(fragment, before);
+      order.splice(prefix, 0, ...fresh);
+      if (tailShift) {
+        for (let index = prefix + fresh.length; index < order.length; index++) {
+          moveBlock(order[index], Number(order[index].dataset.start) + tailShift);
+        }
+      }
       restoreScroll(anchor);
       return missing;
     },
@@ -128,6 +183,7 @@
     // The note goes when the first setBlocks places the new article's blocks (it is no block).
     clear: function (note) {
       blocks.clear();
+      order = [];
       document.getElementById("article-header").innerHTML = "";
       const container = bodyElement();
       container.innerHTML = "";

@@ -81,3 +81,55 @@ def test_header_scroll_and_top_line(qtbot, page):
     assert run(qtbot, page, "window.articleEditor.topLine()") == 201
     run(qtbot, page, "window.articleEditor.scrollToLine(1); 1")
     assert run(qtbot, page, "window.scrollY") == 0
+
+
+PAGE_STATE = """JSON.stringify(Array.from(document.getElementById('article-body').children)
+    .map(w => [w.dataset.key, w.dataset.start, w.innerHTML]))"""
+
+
+def test_patches_after_edits_give_the_page_a_fresh_render_gives(qtbot, page):
+    """Each edit is sent as patchBlocks against what the page holds; the page then holds exactly what
+    setBlocks of the whole render puts on an empty page."""
+    from editor.render.commonmark_renderer import CommonMarkRenderer
+    from editor.ui.render_worker import block_patch
+
+    paragraphs = [f"Afsnit {n} med [et link](/side-{n})." for n in range(40)]
+    text = "# Titel\n\n" + "\n\n".join(paragraphs) + "\n"
+    edits = [
+        lambda t: t.replace("Afsnit 20 ", "Afsnit tyve "),  # one block changes
+        lambda t: "Ny første linje.\n\n" + t,  # every block below moves two lines
+        lambda t: t.replace("Afsnit 5 ", "Afsnit 5\n\nDelt i to "),  # one block becomes two
+        lambda t: t.replace("\n\nAfsnit 6 ", " Afsnit 6 "),  # two blocks become one
+        lambda t: t.replace("Afsnit 39", "- punkt\n- Afsnit 39"),  # the last block changes kind
+        lambda t: t.replace("# Titel\n\n", ""),  # the first block goes, lines shift up
+        lambda t: t + "\n> citat til sidst\n",  # a block is added at the end
+        lambda t: t.replace("Afsnit 10 ", "Afsnit 3 med [et link](/side-3).\n\nAfsnit 10 "),  # a duplicate
+        lambda t: "",  # everything goes
+        lambda t: "Igen.\n",
+    ]
+    renderer = CommonMarkRenderer()
+    rendered = renderer.render(text, 4)
+    old_keys, old_starts = rendered.keys, rendered.data_lines()
+    assert send(qtbot, page, rendered, set()) == "[]"
+    for edit in edits:
+        text = edit(text)
+        rendered = renderer.render(text, 4)
+        known = set(old_keys)
+        html = {block.key: block.html for block in rendered.blocks if block.key not in known}
+        call = block_patch(old_keys, old_starts, rendered.keys, rendered.data_lines(), html)
+        assert len(call) < 2000  # a few blocks, not the list of all of them
+        assert run(qtbot, page, f"JSON.stringify({call})") == "[]"
+        patched = json.loads(run(qtbot, page, PAGE_STATE))
+        run(qtbot, page, "window.articleEditor.clear(''); 1")
+        send(qtbot, page, rendered, set())
+        assert patched == json.loads(run(qtbot, page, PAGE_STATE))
+        old_keys, old_starts = rendered.keys, rendered.data_lines()
+
+
+def test_a_patch_for_another_page_state_asks_for_a_reset(qtbot, page):
+    renderer = IncrementalRenderer()
+    send(qtbot, page, renderer.render("Et.\n\nTo.\n"), set())
+    assert (
+        run(qtbot, page, "JSON.stringify(window.articleEditor.patchBlocks(5, 0, 0, [], {}, [], 0))")
+        == '["*"]'
+    )

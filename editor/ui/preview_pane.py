@@ -428,9 +428,12 @@ class PreviewPane(QWidget):
         else:
             self._on_patched(generation, None)
 
-    def _on_patched(self, generation: int, missing: object) -> None:
+    def _on_patched(self, generation: int, result: object) -> None:
         if generation != self._shell_generation:
             return
+        # The patch's JSON list of the keys it could not show ("*": it holds other blocks than the worker
+        # thinks); a script that failed outright is not retried, so that it cannot loop.
+        missing = isinstance(result, str) and result.startswith("[") and result != "[]"
         if missing:
             # The page lacked blocks the worker thought it had (it was reloaded, or a script failed).
             self._page_reset = True

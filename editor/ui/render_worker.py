@@ -93,11 +93,13 @@ class PagePatcher:
         known = set(self._page_keys)
         new_html = {block.key: block.html for block in rendered.blocks if block.key not in known}
         if new_html or keys != self._page_keys or starts != self._page_starts:
-            # Both return the keys they had no HTML for; the pane then resets the page.
+            # Both return the keys they had no HTML for; the pane then resets the page. As JSON: Qt
+            # hands a script's array result over as an empty string.
             if self._page_keys:
-                calls.append(block_patch(self._page_keys, self._page_starts, keys, starts, new_html))
+                call = block_patch(self._page_keys, self._page_starts, keys, starts, new_html)
             else:
-                calls.append(f"window.articleEditor.setBlocks({_js(keys)}, {_js(new_html)}, {_js(starts)})")
+                call = f"window.articleEditor.setBlocks({_js(keys)}, {_js(new_html)}, {_js(starts)})"
+            calls.append(f"JSON.stringify({call})")
         self._page_keys, self._page_starts, self._page_header = keys, starts, header
         return RenderReply(
             request.request_id,

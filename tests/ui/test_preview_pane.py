@@ -446,3 +446,27 @@ def test_the_interceptor_allows_only_the_site_folders(tmp_path: Path) -> None:
         "ws://x/",
     ):
         assert not interceptor.is_allowed(QUrl(remote))
+
+
+def test_a_page_that_holds_other_blocks_than_the_worker_thinks_is_filled_anew(
+    qtbot, pane: PreviewPane, source: TextSource
+) -> None:
+    """A block the worker does not know of (put in past it, as a page script could) makes the page refuse
+    the next patch; the pane then resets it, and it shows exactly the article."""
+    show(qtbot, pane, source, "Første.\n\nAndet.\n")
+    keys = run_js(qtbot, pane, "Array.from(document.querySelectorAll('.md-block')).map(b => b.dataset.key)")
+    assert isinstance(keys, list) and len(keys) == 2
+    run_js(
+        qtbot,
+        pane,
+        f"window.articleEditor.setBlocks({json.dumps([*keys, 'fremmed'])}, {{fremmed: '<p>X</p>'}})",
+    )
+    show(qtbot, pane, source, "Første.\n\nÆndret.\n")
+    qtbot.waitUntil(
+        lambda: (
+            run_js(qtbot, pane, "document.getElementById('article-body').innerText.trim()")
+            == "Første.\n\nÆndret."
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    assert run_js(qtbot, pane, "document.querySelectorAll('.md-block').length") == 2

@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 from benchmarks.corpus import large_article, sample_text
 from editor.article.document import split_article
-from editor.render import IncrementalRenderer, render_body
+from editor.render import render_body
+from editor.render.commonmark_renderer import CommonMarkRenderer
+from editor.render.flavours import Flavour, make_renderer
 from editor.render.markdown_renderer import render_whole_document
 
 
@@ -31,10 +33,10 @@ def _time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
-def _edit_timings(body: str, offset: int, runs: int) -> dict[str, float]:
-    renderer = IncrementalRenderer(_resolve)
+def _edit_timings(body: str, offset: int, runs: int, flavour: Flavour) -> dict[str, float]:
+    renderer = make_renderer(flavour, _resolve)
     renderer.render(body, offset)
-    middle = body.index("Men er det fornuftigt?", len(body) // 2)
+    middle = body.rfind("Men er det fornuftigt?", 0, len(body) // 2 + 30)
     typed = {"": body}
     results = {}
 
@@ -64,6 +66,10 @@ def main() -> None:
     rows: list[tuple[str, float]] = [
         ("sample (6 KB) full render", _time(lambda: render_body(sample_body, sample_offset, _resolve), 30)),
         ("sample one-pass Python-Markdown", _time(lambda: render_whole_document(sample_body, _resolve), 30)),
+        (
+            "sample CommonMark full render",
+            _time(lambda: CommonMarkRenderer(_resolve).render(sample_body, sample_offset), 30),
+        ),
     ]
     for size, label, runs in ((100_000, "100 KB", 5), (1_000_000, "1 MB", 3)):
         body, offset = _body(large_article(size))
@@ -73,8 +79,15 @@ def main() -> None:
         rows.append(
             (f"{label} one-pass Python-Markdown", _time(lambda b=body: render_whole_document(b, _resolve), 1))
         )
-        for name, seconds in _edit_timings(body, offset, 9).items():
-            rows.append((f"{label} incremental, {name}", seconds))
+        rows.append(
+            (
+                f"{label} CommonMark full render",
+                _time(lambda b=body, o=offset: CommonMarkRenderer(_resolve).render(b, o), runs),
+            )
+        )
+        for flavour in Flavour:
+            for name, seconds in _edit_timings(body, offset, 9, flavour).items():
+                rows.append((f"{label} {flavour.label} incremental, {name}", seconds))
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds * 1000:9.1f} ms")

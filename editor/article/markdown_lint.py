@@ -11,6 +11,15 @@ from editor.article.translatable import translatable
 
 # What looks like a list item to a writer, in either flavour; the parser says whether it is one.
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\S)")
+# Lines without which no rule can fire, wider than any rule (the parser decides): an indented list item, a
+# quote, white space of four columns before a line's text (or after a list marker), a heading of `#`s alone.
+_TRAP_LINE = re.compile(
+    r"^(?:[ \t]+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"
+    r"|[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*>"
+    r"|[-*+.)\d \t]*(?: {4}|\t)"
+    r"|[-*+.)\d \t>]*#{1,6}[ \t#]*$)",
+    re.MULTILINE,
+)
 # Characters that mark an indented block as code someone meant; prose rarely has them.
 _CODE_HINT = re.compile(r"[{};=<>$]|//|\(\)")
 
@@ -141,6 +150,12 @@ def _nesting_findings(
 
 def _need(structure: MarkdownStructure, above: _SeenItem) -> int:
     return structure.items[above.line].nest_column
+
+
+def may_have_traps(body: str) -> bool:
+    """False when no line of `body` could be a trap, so the parse can be skipped (most bodies: lists at
+    the margin, headings with text, no quotes, nothing indented)."""
+    return _TRAP_LINE.search(body.replace("\r", "\n")) is not None
 
 
 def markdown_findings(body: str, structure: MarkdownStructure, first_line: int) -> Iterator[MarkdownFinding]:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from editor.article.dates import NotADateError, not_in_form, parse_date
 from editor.article.errors import ArticleError
 from editor.article.front_matter import Field, FrontMatter, read_front_matter
-from editor.article.markdown_lint import StructureReader, markdown_findings
+from editor.article.markdown_lint import StructureReader, markdown_findings, may_have_traps
 from editor.article.schema import FieldKind, FieldSpec, Schema
 from editor.article.translatable import translatable
 
@@ -327,7 +327,8 @@ _HTML_ALT = re.compile(r"\balt\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 
 def _body_problems(text: str, body_start: int, body_line: int, rules: ValidationRules) -> Iterator[Problem]:
     body = text[body_start:]
-    for finding in markdown_findings(body, rules.read_structure(body), body_line):
+    structure = rules.read_structure(body) if may_have_traps(body) else None
+    for finding in markdown_findings(body, structure, body_line) if structure else ():
         yield _problem(
             (finding.line, finding.column),
             Severity.WARNING,

@@ -206,7 +206,7 @@ def python_markdown_structure(body: str) -> MarkdownStructure:
     for line, rank, owner, ancestors in found:
         chain = (*ancestors, owner)
         quoted = any(element.tag == "blockquote" for element in chain)
-        if rank:
+        if rank and owner.tag in ("p", "li"):
             continuation.add(line)
         if line in after_quote and quoted:
             lazy.append(line)

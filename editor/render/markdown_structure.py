@@ -158,7 +158,8 @@ def _marked_lines(lines: list[str]) -> tuple[list[str], set[int]]:
         elif quoted:
             marked.append(line)
         elif (
-            _LIST_LINE.match(line)
+            # A word on the line: `- - -` is a rule, and would turn into an item with a mark after it.
+            (_LIST_LINE.match(line) and _WORD.search(line))
             or (in_quote and _WORD.search(line))
             or (previous_blank and line.startswith(("    ", "\t")))
         ):

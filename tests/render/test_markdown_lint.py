@@ -268,3 +268,14 @@ def test_a_body_the_shortcut_passes_over_has_no_trap(flavour: Flavour, lines: li
 
 def test_the_shortcut_passes_over_plain_articles() -> None:
     assert not may_have_traps("# Title\n\nText.\n\n- one\n- two\n\n1. first\n   more\n\n## Next\n")
+
+
+@pytest.mark.parametrize("flavour", [COMMONMARK, PYTHON_MARKDOWN])
+@given(body=st.text(alphabet=" \t\n\r->*+#1.)`~<>|_=ab\u2028\x00", max_size=80))
+def test_any_text_is_linted_without_an_error(flavour: Flavour, body: str) -> None:
+    for finding in findings(body, flavour):
+        assert 1 <= finding.line <= len(re.split(r"\r\n|\r|\n", body))
+
+
+def test_a_rule_of_dashes_stays_a_rule_in_python_markdown() -> None:
+    assert rules("- w0\n  - w1\n\n- - -\n", PYTHON_MARKDOWN) == [(2, "list-will-not-nest")]

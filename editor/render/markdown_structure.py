@@ -192,13 +192,14 @@ def python_markdown_structure(body: str) -> MarkdownStructure:
     for preprocessor in md.preprocessors:
         marked = preprocessor.run(marked)
     root = md.parser.parseDocument(marked).getroot()
-    item_lines: dict[int, tuple[int, int]] = {}  # id(li) -> (line, depth)
-    found: list[
-        tuple[int, int, Element, tuple[Element, ...]]
-    ] = []  # line, rank in its text, owner, ancestors
-    for text, owner, ancestors in _texts(root, ()):
-        for rank, match in enumerate(_MARK.finditer(text)):
-            found.append((int(match.group(1)), rank, owner, ancestors))
+    # Each mark's line, its rank among the marks of its text (0: the text starts on that line), the element
+    # holding the text, and that element's ancestors.
+    found = [
+        (int(match.group(1)), rank, owner, ancestors)
+        for text, owner, ancestors in _texts(root, ())
+        for rank, match in enumerate(_MARK.finditer(text))
+    ]
+    item_lines: dict[int, int] = {}  # id(li) -> the line it starts on
     items: dict[int, ParsedItem] = {}
     continuation: set[int] = set()
     lazy: list[int] = []
@@ -220,9 +221,9 @@ def python_markdown_structure(body: str) -> MarkdownStructure:
         if rank == 0 and item is not None and id(item) not in item_lines and not quoted:
             lists_around = [element for element in chain if element.tag == "li"]
             depth = len(lists_around) - 1
-            item_lines[id(item)] = (line, depth)
+            item_lines[id(item)] = line
             parents = frozenset(
-                item_lines[id(element)][0] for element in lists_around[:-1] if id(element) in item_lines
+                item_lines[id(element)] for element in lists_around[:-1] if id(element) in item_lines
             )
             # Python-Markdown nests by its tab length: four spaces for each level.
             items[line] = ParsedItem(parents, 4 * (depth + 1))

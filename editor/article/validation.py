@@ -12,6 +12,7 @@ from enum import StrEnum
 from editor.article.dates import NotADateError, not_in_form, parse_date
 from editor.article.errors import ArticleError
 from editor.article.front_matter import Field, FrontMatter, read_front_matter
+from editor.article.markdown_lint import StructureReader, markdown_findings, may_have_traps
 from editor.article.schema import FieldKind, FieldSpec, Schema
 from editor.article.translatable import translatable
 
@@ -74,11 +75,13 @@ def _no_hazard(url: str) -> str | None:
 
 @dataclass(frozen=True)
 class ValidationRules:
-    """What an article is checked against: the site's schema (with its date format) and its files."""
+    """What an article is checked against: the site's schema (with its date format), its files, and the
+    parser of its Markdown flavour (editor.render.markdown_structure.structure_reader)."""
 
     schema: Schema
     image_exists: ImageExists
     image_hazard: ImageHazard = _no_hazard
+    read_structure: StructureReader = dataclass_field(kw_only=True)
 
 
 def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
@@ -315,24 +318,27 @@ def _date_problems(
 # ---- the body --------------------------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_EMPTY_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]*#*[ \t]*$")
-_LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])([ \t]|$)")
 _IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-# Characters that mark an indented block as code someone meant; prose rarely has them.
-_CODE_HINT = re.compile(r"[{};=<>$]|//|\(\)")
 
 
 def _body_problems(text: str, body_start: int, body_line: int, rules: ValidationRules) -> Iterator[Problem]:
-    lines = text[body_start:].splitlines()
+    body = text[body_start:]
+    structure = rules.read_structure(body) if may_have_traps(body) else None
+    for finding in markdown_findings(body, structure, body_line) if structure else ():
+        yield _problem(
+            (finding.line, finding.column),
+            Severity.WARNING,
+            finding.rule,
+            None,
+            finding.template,
+            **finding.values,
+        )
     fence: str | None = None
-    in_list = False
-    previous_blank = True
-    for index, line in enumerate(lines):
-        number = body_line + index
+    for index, line in enumerate(body.splitlines()):
         if fence is not None:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = None
@@ -340,42 +346,8 @@ def _body_problems(text: str, body_start: int, body_line: int, rules: Validation
         opening = _FENCE.match(line)
         if opening:
             fence = opening.group(1)
-            previous_blank = False
-            continue
-        blank = not line.strip()
-        indented = line.startswith(("    ", "\t"))
-        if not blank and not indented:
-            in_list = bool(_LIST_ITEM.match(line)) or (in_list and not previous_blank)
-        empty_heading = _EMPTY_HEADING.match(line)
-        if empty_heading:
-            level = len(empty_heading.group(1))
-            yield _problem(
-                (number, 1),
-                Severity.WARNING,
-                "empty-heading",
-                None,
-                translatable(
-                    "Problem",
-                    "empty heading: `{markup}` renders as an empty <h{level}>; add its text or remove the line",
-                ),
-                markup=line.strip(),
-                level=level,
-            )
-        if indented and previous_blank and not in_list and line.strip() and not _CODE_HINT.search(line):
-            yield _problem(
-                (number, 1),
-                Severity.WARNING,
-                "indented-code",
-                None,
-                translatable(
-                    "Problem",
-                    "this text is indented by four spaces, so it renders as a code block; remove the indentation "
-                    "if it is meant as text",
-                ),
-            )
-        if not blank:
-            yield from _image_problems(line, number, rules)
-        previous_blank = blank
+        elif line.strip():
+            yield from _image_problems(line, body_line + index, rules)
 
 
 def _hazard_problems(

@@ -15,6 +15,7 @@ from editor.article.front_matter import read_front_matter
 from editor.article.schema import FieldKind
 from editor.article.slug import slugify
 from editor.article.validation import Problem, ValidationRules, validate_text
+from editor.render.markdown_structure import structure_reader
 from editor.site.config import SiteConfig
 from editor.site.errors import AlreadyExistsError, SiteFileError
 from editor.site.files import FileStamp, create_file, read_file, save_file
@@ -110,7 +111,9 @@ def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationR
         hazards = svg_hazards(data)
         return ", ".join(hazards) if hazards else None
 
-    return ValidationRules(site.schema, image_exists, image_hazard)
+    return ValidationRules(
+        site.schema, image_exists, image_hazard, read_structure=structure_reader(site.markdown.flavour)
+    )
 
 
 def check_article(site: SiteConfig, path: Path) -> list[Problem]:

@@ -1009,6 +1009,18 @@
         <translation>{name} ({date}) ligger før {earlier_name} ({earlier})</translation>
     </message>
     <message>
+        <source>{flavour} does not nest this item under the item on line {parent}: the site shows it outside that item; indent it by {need} spaces to nest it</source>
+        <translation>{flavour} lægger ikke dette punkt ind under punktet i linje {parent}: sitet viser det uden for det punkt; ryk det {need} mellemrum ind for at lægge det under</translation>
+    </message>
+    <message>
+        <source>{flavour} reads this line as text continuing the line above, not as a list item; indent it by {need} spaces to nest it under the item on line {parent}</source>
+        <translation>{flavour} læser denne linje som tekst, der fortsætter linjen ovenfor, ikke som et punkt i listen; ryk den {need} mellemrum ind for at lægge den under punktet i linje {parent}</translation>
+    </message>
+    <message>
+        <source>this line has no `&gt;`, but {flavour} continues the quote above with it, so the site shows it inside the quote; start it with `&gt;`, or put a blank line before it to end the quote</source>
+        <translation>denne linje har intet `&gt;`, men {flavour} fortsætter citatet ovenfor med den, så sitet viser den inde i citatet; begynd den med `&gt;`, eller sæt en tom linje foran for at afslutte citatet</translation>
+    </message>
+    <message>
         <source>empty heading: `{markup}` renders as an empty &lt;h{level}&gt;; add its text or remove the line</source>
         <translation>tom overskrift: `{markup}` bliver til en tom &lt;h{level}&gt;; skriv overskriften, eller fjern linjen</translation>
     </message>

@@ -6,6 +6,7 @@ import json
 
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.article.validation import Problem, Severity, ValidationRules, validate_text
+from editor.render.markdown_structure import commonmark_structure
 
 from .helpers import ROUNDTRIP
 
@@ -21,7 +22,7 @@ def _exists(url: str) -> bool | None:
     return None if url.startswith(("http:", "https:")) else url in EXISTING
 
 
-RULES = ValidationRules(DEFAULT_SCHEMA, _exists)
+RULES = ValidationRules(DEFAULT_SCHEMA, _exists, read_structure=commonmark_structure)
 
 
 def _rules(text: str) -> list[tuple[int, str]]:

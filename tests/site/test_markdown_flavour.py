@@ -85,3 +85,23 @@ def test_check_names_the_flavour_on_stderr_and_keeps_stdout_the_report(
     captured = capsys.readouterr()
     assert f"# {example_site.resolve()}: Markdown is CommonMark + GFM (inferred)\n" in captured.err
     assert all(line.startswith(str(example_site)) for line in captured.out.splitlines())
+
+
+def test_check_lints_lists_as_the_site_nests_them(
+    example_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two spaces nest in CommonMark (GitHub, remark); MkDocs' Python-Markdown nests at four.
+    article = example_site / "content" / "blog" / "lists.md"
+    article.write_text(
+        "---\ntitle: T\nmetaTitle: T\ndatePublished: 01-01-2025\n---\n- one\n  - under one\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(article)]) == 0
+    assert capsys.readouterr().out == ""
+    config = example_site / "article-editor.toml"
+    config.write_text('markdown = "python-markdown"\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", str(article)]) == 1
+    assert capsys.readouterr().out == (
+        f"{article}:7:3: warning: Python-Markdown does not nest this item under the item on line 6: the site "
+        "shows it outside that item; indent it by 4 spaces to nest it [list-will-not-nest]\n"
+    )

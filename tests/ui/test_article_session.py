@@ -121,3 +121,18 @@ def test_a_save_over_a_file_changed_on_disk_is_refused_and_keeps_the_edits(
     session.save(force=True)
     saved = target.read_text(encoding="utf-8")
     assert 'title: "Mine"\n' in saved and "Theirs" not in saved
+
+
+def test_problems_follow_the_site_flavour(session: ArticleSession, example_site: Path, qtbot: QtBot) -> None:
+    config = example_site / "article-editor.toml"
+    config.write_text('markdown = "python-markdown"\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    article = example_site / "content" / "blog" / "lists.md"
+    article.write_text(
+        "---\ntitle: T\nmetaTitle: T\ndatePublished: 01-01-2025\n---\n- one\n  - under one\n",
+        encoding="utf-8",
+    )
+    found: list[list[object]] = []
+    session.problems_found.connect(found.append)
+    session.load(article)
+    qtbot.waitUntil(lambda: len(found) == 2, timeout=5000)
+    assert [(problem.line, problem.rule) for problem in found[1]] == [(7, "list-will-not-nest")]  # type: ignore[attr-defined]

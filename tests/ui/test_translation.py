@@ -474,12 +474,15 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
 def test_every_problem_of_the_validator_carries_its_translatable_template() -> None:
     from editor.article.schema import DEFAULT_SCHEMA
     from editor.article.validation import ValidationRules, validate_text
+    from editor.render.markdown_structure import commonmark_structure
 
     text = (
         "---\ntitle: 12\nmetaTitle: ''\ndatePublished: 31-02-2024\nlastUpdated: 2024-01-01\n"
         "previewImage: /images/gone.png\nextra: 1\n---\n\n###\n\n    indented text\n\n![](/images/gone.png)\n"
     )
-    problems = validate_text(text, ValidationRules(DEFAULT_SCHEMA, lambda url: False))
+    problems = validate_text(
+        text, ValidationRules(DEFAULT_SCHEMA, lambda url: False, read_structure=commonmark_structure)
+    )
     assert len({problem.rule for problem in problems}) >= 7
     for problem in problems:
         assert problem.template, problem

@@ -18,6 +18,8 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
+
 # Marks are placeholders the chunk renderer leaves in its HTML for values that depend on the whole
 # document (absolute line numbers, heading ids, footnote numbers, resolved images). STX/ETX cannot come
 # from an article: Python-Markdown strips them from its input, and so does the renderer.
@@ -342,24 +344,35 @@ def _common_extensions() -> list[Extension | str]:
     ]
 
 
-def _extension_configs() -> dict[str, dict[str, Any]]:
+def _extension_configs(site: SiteExtensions) -> dict[str, dict[str, Any]]:
     return {
-        # CSS classes from pygments (resources/css/pygments.css), never inline styles.
-        "pymdownx.highlight": {"use_pygments": True, "guess_lang": False, "css_class": "highlight"},
+        # CSS classes from pygments (resources/css/pygments.css), never inline styles, unless the site says.
+        "pymdownx.highlight": {
+            "use_pygments": True,
+            "guess_lang": False,
+            "css_class": "highlight",
+            **site.options_for("pymdownx.highlight"),
+        },
+        "pymdownx.superfences": site.options_for("pymdownx.superfences"),
+        "tables": site.options_for("markdown.extensions.tables"),
     }
 
 
 def build_markdown(
-    mode: RenderMode, context: DocumentContext | None = None, fences: bool = True
+    mode: RenderMode,
+    context: DocumentContext | None = None,
+    fences: bool = True,
+    site: SiteExtensions = NO_EXTENSIONS,
 ) -> markdown.Markdown:
     """A Markdown instance for `mode`; CHUNK and FOOTNOTES read document-wide values from `context`.
 
     Without `fences`, fenced code is plain text: what superfences makes of the text after a fence
-    that never closes.
+    that never closes. `site` adds the site's extensions and its options for the preview's own.
     """
     extensions = _common_extensions()
-    # An empty marker turns off Python-Markdown's [TOC] replacement, which static sites don't have.
-    toc_config: dict[str, Any] = {"marker": ""}
+    # The site's own toc options (permalinks, say), but an empty marker turns off Python-Markdown's [TOC]
+    # replacement, which static sites don't have, and the slugs are the preview's.
+    toc_config: dict[str, Any] = {**site.options_for("markdown.extensions.toc"), "marker": ""}
     if mode is RenderMode.WHOLE:
         extensions.append(FootnoteExtension(**FOOTNOTE_CONFIG))
         toc_config["slugify"] = slugify_unicode
@@ -372,7 +385,8 @@ def build_markdown(
             extensions.append(SourceLineExtension())
         toc_config["slugify"] = marked_slugify
     extensions.append("toc")
-    configs = _extension_configs()
+    extensions += site.make()
+    configs = _extension_configs(site)
     configs["toc"] = toc_config
     md = markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="xhtml")
     if not fences:

@@ -27,6 +27,7 @@ from editor.render.extensions import (
     build_markdown,
 )
 from editor.render.sanitize import ImageRef, sanitize_html, url_scheme
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 UrlResolver = Callable[[str], "str | None"]
 """Maps a site URL such as /images/blog/x.png to a file:// URL, or None when the file is missing."""
@@ -201,6 +202,9 @@ class _Linker:
         """`raw_html` with its marks replaced by `values` and lines counted from `base_line`."""
         ids, footnotes, images = values
         headings = iter(ids)
+        # A heading's id mark comes again in its permalink or anchor link (toc's `permalink`,
+        # `anchorlink`): the same mark with the same in-chunk suffix is the same heading.
+        heading_ids: dict[tuple[str, str], str] = {}
         references = iter(footnotes)
         numbers = iter(footnotes)
 
@@ -209,7 +213,10 @@ class _Linker:
             if kind == LINE_MARK:
                 return (str(base_line + int(payload)) if base_line is not None else payload) + suffix
             if kind == HEADING_MARK:
-                return html.escape(next(headings))  # the in-chunk "_1" suffix is replaced too
+                token = (payload, suffix)
+                if token not in heading_ids:
+                    heading_ids[token] = html.escape(next(headings))
+                return heading_ids[token]  # the in-chunk "_1" suffix is replaced too
             if kind == FOOTNOTE_REF_MARK:
                 return html.escape(next(references)[0]) + suffix
             if kind == FOOTNOTE_NUMBER_MARK:
@@ -249,8 +256,11 @@ class IncrementalRenderer:
     keeps Markdown parsers and caches: use it from one thread at a time (e.g. the preview worker).
     """
 
-    def __init__(self, resolve_url: UrlResolver | None = None) -> None:
+    def __init__(
+        self, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+    ) -> None:
         self.resolve_url = resolve_url
+        self.extensions = extensions
         self._splitter = ChunkSplitter()
         self._context = DocumentContext()
         # Indexed by whether fenced code is recognised (see ChunkSplitter.unclosed_fence_at).
@@ -269,6 +279,9 @@ class IncrementalRenderer:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
         lines = normalize_text(text).split("\n")
         chunks = self._splitter.split(lines)
+        if self.extensions.whole_document and chunks:
+            # An extension connects blocks the splitter would render apart: the article is one chunk.
+            chunks = [Chunk(chunks[0].start, chunks[-1].end)]
         texts = ["\n".join(lines[chunk.start : chunk.end]) for chunk in chunks]
         # After a fence that never closes, superfences recognises no fences; chunks there are rendered
         # without them, and the footnote list also needs the chunk with that fence.
@@ -347,7 +360,9 @@ class IncrementalRenderer:
     def _parse_definitions(self, chunk_text: str, fences: bool) -> _Definitions:
         md = self._definitions_md.get(fences)
         if md is None:
-            md = self._definitions_md[fences] = build_markdown(RenderMode.CHUNK, DocumentContext(), fences)
+            md = self._definitions_md[fences] = build_markdown(
+                RenderMode.CHUNK, DocumentContext(), fences, self.extensions
+            )
         md.reset()
         # Only preprocessing and block parsing: that is where Python-Markdown collects definitions.
         lines = chunk_text.split("\n")
@@ -402,7 +417,9 @@ class IncrementalRenderer:
         self._context.footnote_ids = list(footnote_ids)
         md = self._chunk_md.get(fences)
         if md is None:
-            md = self._chunk_md[fences] = build_markdown(RenderMode.CHUNK, self._context, fences)
+            md = self._chunk_md[fences] = build_markdown(
+                RenderMode.CHUNK, self._context, fences, self.extensions
+            )
         md.reset()
         converted = _convert(md, chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
@@ -419,7 +436,9 @@ class IncrementalRenderer:
         if raw is None:
             md = self._footnotes_md
             if md is None:
-                md = self._footnotes_md = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
+                md = self._footnotes_md = build_markdown(
+                    RenderMode.FOOTNOTES, self._footnotes_context, site=self.extensions
+                )
             self._footnotes_context.references = dict(references)
             self._footnotes_context.footnote_order = order
             self._footnotes_context.footnote_ref_counts = counts
@@ -445,28 +464,37 @@ def _convert(md: markdown.Markdown, source: str) -> str:
 
 def _raw_from(marked_html: str, images: list[ImageRef], digest: str) -> _RawChunk:
     headings: list[str] = []
+    seen_headings: set[tuple[str, str]] = set()
     footnote_refs: list[str] = []
     for match in _MARK_RE.finditer(marked_html):
         if match.group(1) == HEADING_MARK:
-            headings.append(html.unescape(match.group(2)))
+            token = (match.group(2), match.group(3) or "")
+            if token not in seen_headings:  # a permalink repeats its heading's mark
+                seen_headings.add(token)
+                headings.append(html.unescape(match.group(2)))
         elif match.group(1) == FOOTNOTE_REF_MARK:
             footnote_refs.append(html.unescape(match.group(2)))
     return _RawChunk(digest, marked_html, tuple(headings), tuple(footnote_refs), tuple(images))
 
 
 def render_body(
-    markdown_text: str, line_offset: int = 0, resolve_url: UrlResolver | None = None
+    markdown_text: str,
+    line_offset: int = 0,
+    resolve_url: UrlResolver | None = None,
+    extensions: SiteExtensions = NO_EXTENSIONS,
 ) -> RenderedBody:
     """Render an article body in full. Without `resolve_url`, image URLs are kept as written."""
-    return IncrementalRenderer(resolve_url).render(markdown_text, line_offset)
+    return IncrementalRenderer(resolve_url, extensions).render(markdown_text, line_offset)
 
 
-def render_whole_document(markdown_text: str, resolve_url: UrlResolver | None = None) -> str:
+def render_whole_document(
+    markdown_text: str, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+) -> str:
     """The body rendered by Python-Markdown in one pass, without data-line attributes.
 
     The block renderer is built to give the same HTML; tests compare the two.
     """
-    md = build_markdown(RenderMode.WHOLE)
+    md = build_markdown(RenderMode.WHOLE, site=extensions)
     sanitized = sanitize_html(md.convert(normalize_text(markdown_text)))
     images = tuple(image_html(image, resolve_url) for image in sanitized.images)
     return _Linker.apply(sanitized.html, ((), (), images), None)

@@ -22,6 +22,7 @@ from editor.site.errors import SiteConfigError, SiteFileError
 from editor.site.files import read_file
 from editor.site.markdown_flavour import (
     INFERRED_COMMONMARK,
+    PYTHON_MARKDOWN_SITE_FILES,
     SiteFlavour,
     extension_requests,
     infer_flavour,
@@ -161,7 +162,9 @@ def find_site_root(start: Path) -> Path:
     """The root of the site holding `start` (a file or folder).
 
     The nearest folder upwards with article-editor.toml; else the nearest with public/ or static/ that is
-    not itself a content folder of a higher such folder; else the nearest with .git; else start's folder.
+    not itself a content folder of a higher such folder; else the nearest with mkdocs.yml or pelicanconf.py
+    (whose articles are in docs/ or content/, with nothing served from the site's own folders); else the
+    nearest with .git; else start's folder.
     The home folder and the file system root are never guessed as sites (both often hold Public/ or .git).
     """
     absolute = Path(os.path.abspath(start))
@@ -174,6 +177,9 @@ def find_site_root(start: Path) -> Path:
     served = [candidate for candidate in guessable if _public_candidate(candidate) is not None]
     for index, candidate in enumerate(served):
         if not any(_is_content_of(higher, candidate) for higher in served[index + 1 :]):
+            return candidate
+    for candidate in guessable:
+        if any((candidate / name).is_file() for name in PYTHON_MARKDOWN_SITE_FILES):
             return candidate
     for candidate in guessable:
         if (candidate / ".git").exists():

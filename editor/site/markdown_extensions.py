@@ -261,16 +261,13 @@ def _expand_bundles(requests: tuple[ExtensionRequest, ...]) -> list[ExtensionReq
 def _option_problem(module: str, options: dict[str, OptionValue]) -> str | None:
     """Why `options` cannot be given to `module`, or None when they can."""
     factory = importlib.import_module(module).makeExtension
-    try:
-        extension = factory(**options)
-    except Exception as error:  # unknown options raise KeyError, others what the extension likes
-        return _reason(error)
+    defaults = factory().getConfigs()
     for key, value in options.items():
-        default = extension.getConfig(key)
-        wrong = _wrong_type(default, value)
+        wrong = _wrong_type(defaults[key], value) if key in defaults else None
         if wrong is not None:
             return f"option {key} should be {wrong}"
     try:
+        # Unknown options raise KeyError here, others what the extension likes, here or while rendering.
         markdown.Markdown(extensions=[factory(**options)]).convert(_SAMPLE)
     except Exception as error:  # an extension's own checks raise what they like
         return _reason(error)
@@ -278,22 +275,17 @@ def _option_problem(module: str, options: dict[str, OptionValue]) -> str | None:
 
 
 def _wrong_type(default: object, value: object) -> str | None:
-    """The kind of value an option with `default` needs, when `value` is not one; None when it fits."""
-    if default is None or isinstance(default, bool):
-        return None  # Python-Markdown reads these as yes/no itself, and refuses what isn't
+    """The kind of value an option with `default` needs, when `value` is plainly not one; None when it may
+    fit. Scalars are not told apart (toc's `permalink` defaults to 0 and takes yes/no or text): the trial
+    render finds the ones that don't fit."""
     if callable(default):
         return "Python code, which a site file cannot give"
-    expected: dict[type, str] = {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a map",
-    }
-    for kind, description in expected.items():
-        if isinstance(default, kind):
-            fits = isinstance(value, kind) or (kind is float and isinstance(value, int))
-            return None if fits and not isinstance(value, bool) else description
+    if isinstance(default, dict) != isinstance(value, dict) and default is not None:
+        return "a map" if isinstance(default, dict) else "a single value"
+    if isinstance(default, list | tuple) and not isinstance(value, list):
+        return "a list"
+    if isinstance(default, str | int | float) and isinstance(value, list):
+        return "text or a number" if not isinstance(default, bool) else "yes or no"
     return None
 
 

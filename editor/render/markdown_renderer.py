@@ -268,6 +268,7 @@ class IncrementalRenderer:
         self._definitions_md: dict[bool, markdown.Markdown] = {}
         self._footnotes_context = DocumentContext()
         self._footnotes_md: markdown.Markdown | None = None
+        self._whole_md: markdown.Markdown | None = None
         self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
         self._raw: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
@@ -278,10 +279,9 @@ class IncrementalRenderer:
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
         lines = normalize_text(text).split("\n")
+        if self.extensions.whole_document:
+            return self._render_in_one_pass(lines, line_offset)
         chunks = self._splitter.split(lines)
-        if self.extensions.whole_document and chunks:
-            # An extension connects blocks the splitter would render apart: the article is one chunk.
-            chunks = [Chunk(chunks[0].start, chunks[-1].end)]
         texts = ["\n".join(lines[chunk.start : chunk.end]) for chunk in chunks]
         # After a fence that never closes, superfences recognises no fences; chunks there are rendered
         # without them, and the footnote list also needs the chunk with that fence.
@@ -322,11 +322,38 @@ class IncrementalRenderer:
         # Every cache keeps only what this render used, so it follows the document instead of growing.
         self._linked = linker.linked
 
-        unique_blocks = self._unique_keys(blocks)
-        changed = [index for index, block in enumerate(unique_blocks) if block.key not in self._previous_keys]
-        self._previous_keys = {block.key for block in unique_blocks}
-        body_html = "\n".join(block.html for block in unique_blocks if block.html)
-        return RenderedBody(body_html, unique_blocks, changed, line_offset)
+        return self._body(self._unique_keys(blocks), line_offset)
+
+    def _body(self, blocks: list[RenderedBlock], line_offset: int) -> RenderedBody:
+        changed = [index for index, block in enumerate(blocks) if block.key not in self._previous_keys]
+        self._previous_keys = {block.key for block in blocks}
+        body_html = "\n".join(block.html for block in blocks if block.html)
+        return RenderedBody(body_html, blocks, changed, line_offset)
+
+    def _render_in_one_pass(self, lines: list[str], line_offset: int) -> RenderedBody:
+        """The article as one block, rendered as Python-Markdown renders it whole (render_whole_document),
+        for extensions that connect blocks the splitter would render apart."""
+        nonblank = [index for index, line in enumerate(lines) if line.strip(" \t")]
+        if not nonblank:
+            return self._body([], line_offset)
+        start, end = nonblank[0], nonblank[-1] + 1
+        source = "\n".join(lines[start:end])
+        digest = _digest("one pass", source)
+        raw = self._raw.get((digest, (True, ())))
+        if raw is None:
+            if self._whole_md is None:
+                self._whole_md = build_markdown(RenderMode.WHOLE, site=self.extensions, source_lines=True)
+            self._whole_md.reset()
+            sanitized = sanitize_html(
+                _convert(self._whole_md, source), default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}"
+            )
+            raw = _raw_from(sanitized.html, sanitized.images, digest)
+        self._raw = {(digest, (True, ())): raw}
+        # Heading ids and footnotes are the one pass's own, unmarked; only lines and images are left.
+        images = tuple(image_html(image, self.resolve_url) for image in raw.images)
+        base_line = line_offset + start + 1
+        linked = _Linker.apply(raw.html, ((), (), images), base_line)
+        return self._body([RenderedBlock(digest, linked, start + 1, end)], line_offset)
 
     @staticmethod
     def _unique_keys(blocks: list[RenderedBlock]) -> list[RenderedBlock]:

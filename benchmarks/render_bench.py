@@ -12,6 +12,30 @@ from editor.render import render_body
 from editor.render.commonmark_renderer import CommonMarkRenderer
 from editor.render.flavours import Flavour, make_renderer
 from editor.render.markdown_renderer import render_whole_document
+from editor.site.markdown_extensions import ExtensionRequest, SiteExtensions, resolve_extensions
+
+# An MkDocs Material site's usual list: def_list, abbr, attr_list, md_in_html and tabbed connect blocks,
+# so the preview renders the whole article in one pass.
+_MKDOCS_NAMES = (
+    "admonition",
+    "abbr",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "pymdownx.details",
+    "pymdownx.tabbed",
+)
+MKDOCS_EXTENSIONS = resolve_extensions(
+    (*(ExtensionRequest(name) for name in _MKDOCS_NAMES), ExtensionRequest("toc", {"permalink": True}))
+)
+# Extensions the preview keeps rendering block by block.
+CHUNK_SAFE_EXTENSIONS = resolve_extensions(
+    (
+        ExtensionRequest("admonition"),
+        ExtensionRequest("pymdownx.details"),
+        ExtensionRequest("toc", {"permalink": True}),
+    )
+)
 
 
 def _body(text: str) -> tuple[str, int]:
@@ -33,8 +57,14 @@ def _time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
-def _edit_timings(body: str, offset: int, runs: int, flavour: Flavour) -> dict[str, float]:
-    renderer = make_renderer(flavour, _resolve)
+def _edit_timings(
+    body: str, offset: int, runs: int, flavour: Flavour, extensions: SiteExtensions | None = None
+) -> dict[str, float]:
+    renderer = (
+        make_renderer(flavour, _resolve)
+        if extensions is None
+        else make_renderer(flavour, _resolve, extensions)
+    )
     renderer.render(body, offset)
     middle = body.rfind("Men er det fornuftigt?", 0, len(body) // 2 + 30)
     typed = {"": body}
@@ -88,6 +118,17 @@ def main() -> None:
         for flavour in Flavour:
             for name, seconds in _edit_timings(body, offset, 9, flavour).items():
                 rows.append((f"{label} {flavour.label} incremental, {name}", seconds))
+        for kind, extensions in (
+            ("chunk-safe", CHUNK_SAFE_EXTENSIONS),
+            ("MkDocs set, one pass", MKDOCS_EXTENSIONS),
+        ):
+            typed = _edit_timings(body, offset, runs, Flavour.PYTHON_MARKDOWN, extensions)
+            rows.append(
+                (
+                    f"{label} with {kind} extensions, one character typed",
+                    typed["one character typed mid-paragraph"],
+                )
+            )
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds * 1000:9.1f} ms")

@@ -247,6 +247,9 @@ def _check(options: argparse.Namespace) -> int:
         checked = {site.root: site for site in ([fixed_site] if fixed_site else sites.values())}
         for site in checked.values():
             print(f"# {site.root}: Markdown is {site.markdown.describe()}", file=sys.stderr, flush=True)
+            # Extensions the site lists that the preview (and `render`) leave out, and why.
+            for note in site.markdown.loaded_extensions().notes:
+                print(f"# {site.root}: {note.message}", file=sys.stderr, flush=True)
         for shown, problem in report:
             print(problem.format(shown))
     return status

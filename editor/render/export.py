@@ -12,6 +12,7 @@ from editor.render.page import export_html
 from editor.render.shell import bundled_css
 from editor.site.article_files import linked_file
 from editor.site.config import SiteConfig
+from editor.site.markdown_extensions import resolve_extensions
 
 
 def file_url_resolver(site: SiteConfig | None, article_path: Path | None = None) -> UrlResolver:
@@ -47,7 +48,7 @@ def export_article(site: SiteConfig, path: Path, text: str, flavour: Flavour | N
 
     Styles are inline (the editor's, then the site's stylesheet), there is no script, and images are
     file:// URLs of the site's files, so the page shows them on this machine. The body renders in
-    `flavour`, by default the site's. Raises ArticleError for front matter that cannot be read.
+    `flavour`, by default the site's, Python-Markdown with the site's extensions. Raises ArticleError for front matter that cannot be read.
     """
     front = read_front_matter(text.removeprefix(BOM))
     css = bundled_css()
@@ -61,4 +62,6 @@ def export_article(site: SiteConfig, path: Path, text: str, flavour: Flavour | N
         page_url=article_page_url(site, path),
         date_format=site.schema.date_format,
         flavour=flavour or site.markdown.flavour,
+        # The site's extensions, also when the flag asks for Python-Markdown on a site that has another.
+        extensions=resolve_extensions(site.markdown.extensions),
     )

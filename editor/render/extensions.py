@@ -18,6 +18,8 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
+
 # Marks are placeholders the chunk renderer leaves in its HTML for values that depend on the whole
 # document (absolute line numbers, heading ids, footnote numbers, resolved images). STX/ETX cannot come
 # from an article: Python-Markdown strips them from its input, and so does the renderer.
@@ -134,6 +136,33 @@ class _LineState:
     line_count_matches: bool = True
     top_blocks: list[str] | None = None
     records: list[tuple[int, int]] = field(default_factory=list)
+    # The top-level blocks as the parse began, and the length of each suffix of them: block processors
+    # take from and put back at the front only, so the rest of the list stays these very strings.
+    original: list[str] = field(default_factory=list)
+    suffix_lengths: list[int] = field(default_factory=list)
+    # The last position measured and the line there, so each count starts where the previous ended.
+    counted_to: int = 0
+    counted_lines: int = 0
+
+    def remaining_length(self, blocks: list[str]) -> int:
+        """len() of the blocks joined by blank lines, without adding up the untouched tail again."""
+        original, count = self.original, len(blocks)
+        shift = len(original) - count
+        head = 0
+        while head < count and not (shift + head >= 0 and blocks[head] is original[shift + head]):
+            head += 1
+        total = sum(len(block) for block in blocks[:head])
+        if head < count:
+            total += self.suffix_lengths[shift + head]
+        return total + 2 * max(count - 1, 0)
+
+    def line_at(self, position: int) -> int:
+        """How many line breaks the text has before `position`."""
+        if position < self.counted_to:
+            self.counted_to, self.counted_lines = 0, 0
+        self.counted_lines += self.text.count("\n", self.counted_to, position)
+        self.counted_to = position
+        return self.counted_lines
 
 
 class _LineCounter(Preprocessor):
@@ -162,6 +191,7 @@ class _LineSnapshot(Preprocessor):
         self.state.line_count_matches = len(lines) == self.state.source_line_count + 2
         self.state.top_blocks = None
         self.state.records = []
+        self.state.counted_to, self.state.counted_lines = 0, 0
         return lines
 
 
@@ -178,12 +208,16 @@ class _LineRecorder(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         # Nested parses of the root (a processor re-parsing the text before its match) get a new list;
         # only the outermost walk measures positions.
-        if self.state.top_blocks is None:
-            self.state.top_blocks = blocks
-        if blocks is self.state.top_blocks:
-            remaining = sum(len(block) for block in blocks) + 2 * max(len(blocks) - 1, 0)
-            consumed = max(len(self.state.text) - remaining, 0)
-            self.state.records.append((len(parent), self.state.text.count("\n", 0, consumed)))
+        state = self.state
+        if state.top_blocks is None:
+            state.top_blocks = blocks
+            state.original = list(blocks)
+            state.suffix_lengths = [0] * (len(blocks) + 1)
+            for index in range(len(blocks) - 1, -1, -1):
+                state.suffix_lengths[index] = state.suffix_lengths[index + 1] + len(blocks[index])
+        if blocks is state.top_blocks:
+            consumed = max(len(state.text) - state.remaining_length(blocks), 0)
+            state.records.append((len(parent), state.line_at(consumed)))
         return False
 
 
@@ -342,26 +376,41 @@ def _common_extensions() -> list[Extension | str]:
     ]
 
 
-def _extension_configs() -> dict[str, dict[str, Any]]:
+def _extension_configs(site: SiteExtensions) -> dict[str, dict[str, Any]]:
     return {
-        # CSS classes from pygments (resources/css/pygments.css), never inline styles.
-        "pymdownx.highlight": {"use_pygments": True, "guess_lang": False, "css_class": "highlight"},
+        # CSS classes from pygments (resources/css/pygments.css), never inline styles, unless the site says.
+        "pymdownx.highlight": {
+            "use_pygments": True,
+            "guess_lang": False,
+            "css_class": "highlight",
+            **site.options_for("pymdownx.highlight"),
+        },
+        "pymdownx.superfences": site.options_for("pymdownx.superfences"),
+        "tables": site.options_for("markdown.extensions.tables"),
     }
 
 
 def build_markdown(
-    mode: RenderMode, context: DocumentContext | None = None, fences: bool = True
+    mode: RenderMode,
+    context: DocumentContext | None = None,
+    fences: bool = True,
+    site: SiteExtensions = NO_EXTENSIONS,
+    source_lines: bool = False,
 ) -> markdown.Markdown:
     """A Markdown instance for `mode`; CHUNK and FOOTNOTES read document-wide values from `context`.
 
     Without `fences`, fenced code is plain text: what superfences makes of the text after a fence
-    that never closes.
+    that never closes. `site` adds the site's extensions and its options for the preview's own.
+    `source_lines` marks a WHOLE render's top-level elements with their lines, as CHUNK renders are.
     """
     extensions = _common_extensions()
-    # An empty marker turns off Python-Markdown's [TOC] replacement, which static sites don't have.
-    toc_config: dict[str, Any] = {"marker": ""}
+    # The site's own toc options (permalinks, say), but an empty marker turns off Python-Markdown's [TOC]
+    # replacement, which static sites don't have, and the slugs are the preview's.
+    toc_config: dict[str, Any] = {**site.options_for("markdown.extensions.toc"), "marker": ""}
     if mode is RenderMode.WHOLE:
         extensions.append(FootnoteExtension(**FOOTNOTE_CONFIG))
+        if source_lines:
+            extensions.append(SourceLineExtension())
         toc_config["slugify"] = slugify_unicode
     else:
         if context is None:
@@ -372,7 +421,8 @@ def build_markdown(
             extensions.append(SourceLineExtension())
         toc_config["slugify"] = marked_slugify
     extensions.append("toc")
-    configs = _extension_configs()
+    extensions += site.make()
+    configs = _extension_configs(site)
     configs["toc"] = toc_config
     md = markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="xhtml")
     if not fences:

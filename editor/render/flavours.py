@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from editor.render.markdown_renderer import RenderedBody, UrlResolver
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 
 class Flavour(StrEnum):
@@ -33,12 +34,14 @@ class BodyRenderer(Protocol):
         ...
 
 
-def make_renderer(flavour: Flavour, resolve_url: UrlResolver | None = None) -> BodyRenderer:
-    """A preview renderer of `flavour`."""
+def make_renderer(
+    flavour: Flavour, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+) -> BodyRenderer:
+    """A preview renderer of `flavour`; Python-Markdown adds the site's `extensions`."""
     if flavour is Flavour.PYTHON_MARKDOWN:
         from editor.render.markdown_renderer import IncrementalRenderer
 
-        return IncrementalRenderer(resolve_url)
+        return IncrementalRenderer(resolve_url, extensions)
     from editor.render.commonmark_renderer import CommonMarkRenderer
 
     return CommonMarkRenderer(resolve_url)

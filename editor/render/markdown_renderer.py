@@ -28,6 +28,7 @@ from editor.render.extensions import (
     build_markdown,
 )
 from editor.render.sanitize import ImageRef, sanitize_html, url_scheme
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 UrlResolver = Callable[[str], "str | None"]
 """Maps a site URL such as /images/blog/x.png to a file:// URL, or None when the file is missing."""
@@ -202,6 +203,9 @@ class _Linker:
         """`raw_html` with its marks replaced by `values` and lines counted from `base_line`."""
         ids, footnotes, images = values
         headings = iter(ids)
+        # A heading's id mark comes again in its permalink or anchor link (toc's `permalink`,
+        # `anchorlink`): the same mark with the same in-chunk suffix is the same heading.
+        heading_ids: dict[tuple[str, str], str] = {}
         references = iter(footnotes)
         numbers = iter(footnotes)
 
@@ -210,7 +214,10 @@ class _Linker:
             if kind == LINE_MARK:
                 return (str(base_line + int(payload)) if base_line is not None else payload) + suffix
             if kind == HEADING_MARK:
-                return html.escape(next(headings))  # the in-chunk "_1" suffix is replaced too
+                token = (payload, suffix)
+                if token not in heading_ids:
+                    heading_ids[token] = html.escape(next(headings))
+                return heading_ids[token]  # the in-chunk "_1" suffix is replaced too
             if kind == FOOTNOTE_REF_MARK:
                 return html.escape(next(references)[0]) + suffix
             if kind == FOOTNOTE_NUMBER_MARK:
@@ -250,8 +257,11 @@ class IncrementalRenderer:
     keeps Markdown parsers and caches: use it from one thread at a time (e.g. the preview worker).
     """
 
-    def __init__(self, resolve_url: UrlResolver | None = None) -> None:
+    def __init__(
+        self, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+    ) -> None:
         self.resolve_url = resolve_url
+        self.extensions = extensions
         self._splitter = ChunkSplitter()
         self._context = DocumentContext()
         # Indexed by whether fenced code is recognised (see ChunkSplitter.unclosed_fence_at).
@@ -259,6 +269,7 @@ class IncrementalRenderer:
         self._definitions_md: dict[bool, markdown.Markdown] = {}
         self._footnotes_context = DocumentContext()
         self._footnotes_md: markdown.Markdown | None = None
+        self._whole_md: markdown.Markdown | None = None
         self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
         self._raw: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
@@ -270,6 +281,8 @@ class IncrementalRenderer:
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
         lines = normalize_text(text).split("\n")
+        if self.extensions.whole_document:
+            return self._render_in_one_pass(lines, line_offset)
         chunks = self._splitter.split(lines)
         texts = ["\n".join(lines[chunk.start : chunk.end]) for chunk in chunks]
         # After a fence that never closes, superfences recognises no fences; chunks there are rendered
@@ -311,11 +324,38 @@ class IncrementalRenderer:
         # Every cache keeps only what this render used, so it follows the document instead of growing.
         self._linked = linker.linked
 
-        unique_blocks = self._unique_keys(blocks)
-        changed = [index for index, block in enumerate(unique_blocks) if block.key not in self._previous_keys]
-        self._previous_keys = {block.key for block in unique_blocks}
-        body_html = "\n".join(block.html for block in unique_blocks if block.html)
-        return RenderedBody(body_html, unique_blocks, changed, line_offset)
+        return self._body(self._unique_keys(blocks), line_offset)
+
+    def _body(self, blocks: list[RenderedBlock], line_offset: int) -> RenderedBody:
+        changed = [index for index, block in enumerate(blocks) if block.key not in self._previous_keys]
+        self._previous_keys = {block.key for block in blocks}
+        body_html = "\n".join(block.html for block in blocks if block.html)
+        return RenderedBody(body_html, blocks, changed, line_offset)
+
+    def _render_in_one_pass(self, lines: list[str], line_offset: int) -> RenderedBody:
+        """The article as one block, rendered as Python-Markdown renders it whole (render_whole_document),
+        for extensions that connect blocks the splitter would render apart."""
+        nonblank = [index for index, line in enumerate(lines) if line.strip(" \t")]
+        if not nonblank:
+            return self._body([], line_offset)
+        start, end = nonblank[0], nonblank[-1] + 1
+        source = "\n".join(lines[start:end])
+        digest = _digest("one pass", source)
+        raw = self._raw.get((digest, (True, ())))
+        if raw is None:
+            if self._whole_md is None:
+                self._whole_md = build_markdown(RenderMode.WHOLE, site=self.extensions, source_lines=True)
+            self._whole_md.reset()
+            sanitized = sanitize_html(
+                _convert(self._whole_md, source), default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}"
+            )
+            raw = _raw_from(sanitized.html, sanitized.images, digest)
+        self._raw = {(digest, (True, ())): raw}
+        # Heading ids and footnotes are the one pass's own, unmarked; only lines and images are left.
+        images = tuple(image_html(image, self.resolve_url) for image in raw.images)
+        base_line = line_offset + start + 1
+        linked = _Linker.apply(raw.html, ((), (), images), base_line)
+        return self._body([RenderedBlock(digest, linked, start + 1, end)], line_offset)
 
     def _unique_keys(self, blocks: list[RenderedBlock]) -> list[RenderedBlock]:
         names = self._names.name([block.key for block in blocks])
@@ -342,7 +382,9 @@ class IncrementalRenderer:
     def _parse_definitions(self, chunk_text: str, fences: bool) -> _Definitions:
         md = self._definitions_md.get(fences)
         if md is None:
-            md = self._definitions_md[fences] = build_markdown(RenderMode.CHUNK, DocumentContext(), fences)
+            md = self._definitions_md[fences] = build_markdown(
+                RenderMode.CHUNK, DocumentContext(), fences, self.extensions
+            )
         md.reset()
         # Only preprocessing and block parsing: that is where Python-Markdown collects definitions.
         lines = chunk_text.split("\n")
@@ -397,7 +439,9 @@ class IncrementalRenderer:
         self._context.footnote_ids = list(footnote_ids)
         md = self._chunk_md.get(fences)
         if md is None:
-            md = self._chunk_md[fences] = build_markdown(RenderMode.CHUNK, self._context, fences)
+            md = self._chunk_md[fences] = build_markdown(
+                RenderMode.CHUNK, self._context, fences, self.extensions
+            )
         md.reset()
         converted = _convert(md, chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
@@ -414,7 +458,9 @@ class IncrementalRenderer:
         if raw is None:
             md = self._footnotes_md
             if md is None:
-                md = self._footnotes_md = build_markdown(RenderMode.FOOTNOTES, self._footnotes_context)
+                md = self._footnotes_md = build_markdown(
+                    RenderMode.FOOTNOTES, self._footnotes_context, site=self.extensions
+                )
             self._footnotes_context.references = dict(references)
             self._footnotes_context.footnote_order = order
             self._footnotes_context.footnote_ref_counts = counts
@@ -440,28 +486,37 @@ def _convert(md: markdown.Markdown, source: str) -> str:
 
 def _raw_from(marked_html: str, images: list[ImageRef], digest: str) -> _RawChunk:
     headings: list[str] = []
+    seen_headings: set[tuple[str, str]] = set()
     footnote_refs: list[str] = []
     for match in _MARK_RE.finditer(marked_html):
         if match.group(1) == HEADING_MARK:
-            headings.append(html.unescape(match.group(2)))
+            token = (match.group(2), match.group(3) or "")
+            if token not in seen_headings:  # a permalink repeats its heading's mark
+                seen_headings.add(token)
+                headings.append(html.unescape(match.group(2)))
         elif match.group(1) == FOOTNOTE_REF_MARK:
             footnote_refs.append(html.unescape(match.group(2)))
     return _RawChunk(digest, marked_html, tuple(headings), tuple(footnote_refs), tuple(images))
 
 
 def render_body(
-    markdown_text: str, line_offset: int = 0, resolve_url: UrlResolver | None = None
+    markdown_text: str,
+    line_offset: int = 0,
+    resolve_url: UrlResolver | None = None,
+    extensions: SiteExtensions = NO_EXTENSIONS,
 ) -> RenderedBody:
     """Render an article body in full. Without `resolve_url`, image URLs are kept as written."""
-    return IncrementalRenderer(resolve_url).render(markdown_text, line_offset)
+    return IncrementalRenderer(resolve_url, extensions).render(markdown_text, line_offset)
 
 
-def render_whole_document(markdown_text: str, resolve_url: UrlResolver | None = None) -> str:
+def render_whole_document(
+    markdown_text: str, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+) -> str:
     """The body rendered by Python-Markdown in one pass, without data-line attributes.
 
     The block renderer is built to give the same HTML; tests compare the two.
     """
-    md = build_markdown(RenderMode.WHOLE)
+    md = build_markdown(RenderMode.WHOLE, site=extensions)
     sanitized = sanitize_html(md.convert(normalize_text(markdown_text)))
     images = tuple(image_html(image, resolve_url) for image in sanitized.images)
     return _Linker.apply(sanitized.html, ((), (), images), None)

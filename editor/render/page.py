@@ -14,6 +14,7 @@ from editor.render.header_labels import HeaderLabels
 from editor.render.markdown_renderer import UrlResolver, image_html
 from editor.render.sanitize import ImageRef
 from editor.render.shell import bundled_css, page_html
+from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 SEARCH_DESCRIPTION_LIMIT = 155
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -113,6 +114,7 @@ def export_html(
     lang: str | None = None,
     date_format: str = DEFAULT_SCHEMA.date_format,
     flavour: Flavour = Flavour.COMMONMARK,
+    extensions: SiteExtensions = NO_EXTENSIONS,
 ) -> str:
     """A standalone HTML page of the article: header and body, styles inline, no script.
 
@@ -121,7 +123,7 @@ def export_html(
     makes a portable page; without one, URLs stay as the article writes them (/images/...).
     Missing and remote images become the same visible placeholders as in the preview.
     """
-    rendered = make_renderer(flavour, resolve_url).render(body_markdown)
+    rendered = make_renderer(flavour, resolve_url, extensions).render(body_markdown)
     body_html = _DATA_LINE_RE.sub(r"\1", rendered.html)
     header = render_header(
         article_fields,

@@ -20,7 +20,14 @@ from editor.render.flavours import Flavour
 from editor.resource_files import resource_path
 from editor.site.errors import SiteConfigError, SiteFileError
 from editor.site.files import read_file
-from editor.site.markdown_flavour import INFERRED_COMMONMARK, SiteFlavour, infer_flavour
+from editor.site.markdown_flavour import (
+    INFERRED_COMMONMARK,
+    PYTHON_MARKDOWN_SITE_FILES,
+    SiteFlavour,
+    extension_requests,
+    infer_flavour,
+    mkdocs_extensions,
+)
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -155,7 +162,9 @@ def find_site_root(start: Path) -> Path:
     """The root of the site holding `start` (a file or folder).
 
     The nearest folder upwards with article-editor.toml; else the nearest with public/ or static/ that is
-    not itself a content folder of a higher such folder; else the nearest with .git; else start's folder.
+    not itself a content folder of a higher such folder; else the nearest with mkdocs.yml or pelicanconf.py
+    (whose articles are in docs/ or content/, with nothing served from the site's own folders); else the
+    nearest with .git; else start's folder.
     The home folder and the file system root are never guessed as sites (both often hold Public/ or .git).
     """
     absolute = Path(os.path.abspath(start))
@@ -168,6 +177,9 @@ def find_site_root(start: Path) -> Path:
     served = [candidate for candidate in guessable if _public_candidate(candidate) is not None]
     for index, candidate in enumerate(served):
         if not any(_is_content_of(higher, candidate) for higher in served[index + 1 :]):
+            return candidate
+    for candidate in guessable:
+        if any((candidate / name).is_file() for name in PYTHON_MARKDOWN_SITE_FILES):
             return candidate
     for candidate in guessable:
         if (candidate / ".git").exists():
@@ -264,15 +276,23 @@ class _Reader:
     def flavour(self, table: dict[str, Any]) -> SiteFlavour:
         name = self.string(table, "markdown")
         listed = table.get("markdown_extensions")
-        if listed is not None and not (isinstance(listed, list) and all(isinstance(x, str) for x in listed)):
-            raise self.fail("markdown_extensions must be a list of extension names", "markdown_extensions")
+        if listed is not None and not (
+            isinstance(listed, list)
+            and all(isinstance(x, str) or (isinstance(x, dict) and len(x) == 1) for x in listed)
+        ):
+            raise self.fail(
+                "markdown_extensions must be a list of extension names (or of {name = {options}} tables)",
+                "markdown_extensions",
+            )
+        # The toml's list wins over mkdocs.yml's, which applies when the toml has none.
+        requests = extension_requests(listed) if listed else mkdocs_extensions(self.root)
         if name is None:
             inferred = infer_flavour(self.root)
-            return SiteFlavour(inferred.flavour, inferred.source, tuple(listed or inferred.extensions))
+            return SiteFlavour(inferred.flavour, inferred.source, requests)
         if name not in {flavour.value for flavour in Flavour}:
             choices = " or ".join(repr(flavour.value) for flavour in Flavour)
             raise self.fail(f"markdown {name!r} is not {choices}", "markdown")
-        return SiteFlavour(Flavour(name), CONFIG_FILE_NAME, tuple(listed or ()))
+        return SiteFlavour(Flavour(name), CONFIG_FILE_NAME, requests)
 
     def string(self, table: dict[str, Any], key: str, field: int | None = None) -> str | None:
         if key not in table:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from editor.article.errors import ArticleError
 from editor.article.validation import Problem
 from editor.site.errors import SiteFileError
+from editor.site.markdown_extensions import ExtensionNote
 
 
 def schema_text(text: str) -> str:
@@ -40,3 +41,8 @@ def error_message(error: SiteFileError | ArticleError) -> str:
         for key, value in error.values
     }
     return QCoreApplication.translate(context, error.template).format(**values)
+
+
+def extension_note_text(note: ExtensionNote) -> str:
+    """Why a site's Markdown extension is not (fully) in the preview, in the UI's language."""
+    return QCoreApplication.translate("SiteExtensions", note.template).format(**dict(note.values))

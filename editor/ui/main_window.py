@@ -33,7 +33,7 @@ from editor.site.image_import import ImportedImage
 from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
 from editor.ui.about_dialog import AboutDialog
 from editor.ui.article_session import ArticleSession
-from editor.ui.core_texts import error_message
+from editor.ui.core_texts import error_message, extension_note_text
 from editor.ui.diff_view import DiffDialog
 from editor.ui.disk_change_bar import DiskChangeBar
 from editor.ui.file_watcher import ArticleFileWatcher
@@ -829,9 +829,12 @@ class MainWindow(QMainWindow):
                 if flavour.source == "inferred"
                 else self.tr("as {0} says").format(flavour.source)
             )
-            self.flavour_label.setToolTip(
-                self.tr("The preview renders Markdown as {0}, {1}.").format(flavour.flavour.label, source)
+            tooltip = self.tr("The preview renders Markdown as {0}, {1}.").format(
+                flavour.flavour.label, source
             )
+            # The site's extensions the preview leaves out, each with why.
+            notes = [extension_note_text(note) for note in flavour.loaded_extensions().notes]
+            self.flavour_label.setToolTip("\n".join([tooltip, *notes]))
         self._update_title()
 
     def _on_front_matter_changed(self, values: object, error: object, editable: bool) -> None:

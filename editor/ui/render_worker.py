@@ -16,6 +16,7 @@ from editor.article.schema import DEFAULT_SCHEMA
 from editor.render.export import article_page_url, file_url_resolver
 from editor.render.flavours import Flavour, make_renderer
 from editor.render.page import render_header, search_description
+from editor.site.markdown_extensions import NO_EXTENSIONS
 from editor.ui.render_protocol import (
     HEADER,
     RenderFailure,
@@ -44,8 +45,10 @@ class PagePatcher:
     def set_site(self, message: SiteMessage) -> None:
         """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
         self._site_message = message
-        flavour = message.site.markdown.flavour if message.site is not None else Flavour.COMMONMARK
-        self._renderer = make_renderer(flavour, file_url_resolver(message.site, message.article_path))
+        site = message.site
+        flavour = site.markdown.flavour if site is not None else Flavour.COMMONMARK
+        extensions = site.markdown.loaded_extensions() if site is not None else NO_EXTENSIONS
+        self._renderer = make_renderer(flavour, file_url_resolver(site, message.article_path), extensions)
         self.reset_page()
 
     def start_over(self) -> None:

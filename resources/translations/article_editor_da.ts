@@ -1119,6 +1119,29 @@
     </message>
 </context>
 <context>
+    <name>SiteExtensions</name>
+    <message>
+        <source>{name} is not loaded: it reads files or the network while rendering</source>
+        <translation>{name} indlæses ikke: den læser filer eller netværket, mens den viser teksten</translation>
+    </message>
+    <message>
+        <source>{name} is not loaded: the preview loads only Python-Markdown&apos;s and pymdown-extensions&apos; own extensions</source>
+        <translation>{name} indlæses ikke: forhåndsvisningen indlæser kun Python-Markdowns og pymdown-extensions&apos; egne udvidelser</translation>
+    </message>
+    <message>
+        <source>{name}: option {option} names Python code; left at its default</source>
+        <translation>{name}: indstillingen {option} henviser til Python-kode og beholder sin standardværdi</translation>
+    </message>
+    <message>
+        <source>{name}: option {option} is not used by the preview</source>
+        <translation>{name}: indstillingen {option} bruges ikke af forhåndsvisningen</translation>
+    </message>
+    <message>
+        <source>{name} is left out: {reason}</source>
+        <translation>{name} er udeladt: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SiteFileError</name>
     <message>
         <source>Not saved: {path} would be {size} {unit}, and files over {limit} {unit} cannot be opened</source>

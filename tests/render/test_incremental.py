@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from editor.render import IncrementalRenderer, render_body
 from editor.render.markdown_renderer import render_whole_document
+from editor.site.markdown_extensions import ExtensionRequest, resolve_extensions
 from tests.render.helpers import CORPUS, file_resolver, read_article, split_front_matter, top_level_elements
 
 BODIES = {path.name: split_front_matter(read_article(path)) for path in CORPUS}
@@ -154,3 +155,149 @@ def test_new_duplicate_heading_renames_the_later_one():
 def test_identical_blocks_get_distinct_keys():
     rendered = render_body("Same.\n\nSame.\n\nSame.")
     assert len(set(rendered.keys)) == 3
+
+
+# --- with a site's extensions ---------------------------------------------------------------------
+
+# What MkDocs sites list; def_list, abbr, attr_list and tabbed connect blocks, so this set renders in one
+# pass, through the same chunk, footnote and link steps.
+REPRESENTATIVE = resolve_extensions(
+    tuple(
+        ExtensionRequest(name, options)
+        for name, options in [
+            ("admonition", {}),
+            ("def_list", {}),
+            ("attr_list", {}),
+            ("abbr", {}),
+            ("pymdownx.tabbed", {}),
+            ("pymdownx.details", {}),
+            ("tables", {}),
+            ("toc", {"permalink": True}),
+        ]
+    )
+)
+# The same minus the block-connecting ones, plus inline ones: rendered block by block.
+CHUNK_SAFE = resolve_extensions(
+    tuple(
+        ExtensionRequest(name, options)
+        for name, options in [
+            ("admonition", {}),
+            ("pymdownx.details", {}),
+            ("tables", {}),
+            ("toc", {"permalink": True}),
+            ("smarty", {}),
+            ("pymdownx.mark", {}),
+            ("pymdownx.tilde", {}),
+            ("pymdownx.keys", {}),
+        ]
+    )
+)
+EXTENSION_SETS = {"representative": REPRESENTATIVE, "chunk-safe": CHUNK_SAFE}
+
+EXTENSION_ARTICLE = """# Intro
+
+The HTML spec and the W3C, "quoted" -- with ==marks== and ~~gone~~ and ++ctrl+alt+del++.
+
+*[HTML]: Hyper Text Markup Language
+*[W3C]: World Wide Web Consortium
+
+!!! note "Heads up"
+    An admonition with a [link][r] and a footnote[^1].
+
+    - a list in it
+    - two
+
+??? tip "Open me"
+    Hidden text.
+
+Term
+: Its definition.
+
+Other term
+
+: Loose definition.
+
+    Continued.
+
+=== "One"
+
+    First tab.
+
+=== "Two"
+
+    Second tab.
+
+## Intro {: #custom .wide }
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+A paragraph.
+{: .note }
+
+## Intro
+
+[r]: /target
+[^1]: The note, about HTML.
+"""
+EXTENSION_SNIPPETS = [
+    *SNIPPETS,
+    "!!! note\n    ",
+    "??? x\n",
+    ": ",
+    "\n: d",
+    '=== "T"\n\n    ',
+    "*[A]: b",
+    "{: #intro }",
+]
+extension_edit = st.tuples(
+    st.floats(min_value=0, max_value=1),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from(EXTENSION_SNIPPETS) | st.text(min_size=1, max_size=3),
+)
+
+
+@pytest.mark.parametrize("set_name", sorted(EXTENSION_SETS))
+def test_extension_article_renders_them(set_name):
+    extensions = EXTENSION_SETS[set_name]
+    assert not extensions.notes
+    assert extensions.whole_document is (set_name == "representative")
+    body = render_body(EXTENSION_ARTICLE, extensions=extensions)
+    # Block by block where the extensions allow it; else the article is one block.
+    assert len(body.blocks) == (1 if extensions.whole_document else 16)
+    rendered = body.html
+    assert '<div class="admonition note"' in rendered and "<details" in rendered
+    assert 'class="headerlink" href="#intro_1"' in rendered or 'href="#intro"' in rendered
+    if set_name == "representative":
+        assert "<dl" in rendered and '<abbr title="Hyper Text Markup Language">' in rendered
+        assert 'class="tabbed-set' in rendered and 'id="custom"' in rendered
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    set_name=st.sampled_from(sorted(EXTENSION_SETS)), edits=st.lists(extension_edit, min_size=1, max_size=8)
+)
+def test_incremental_equals_full_after_random_edits_with_site_extensions(set_name, edits):
+    extensions = EXTENSION_SETS[set_name]
+    text = EXTENSION_ARTICLE
+    renderer = IncrementalRenderer(file_resolver, extensions)
+    renderer.render(text, 3)
+    for where, delete, insert in edits:
+        position = int(where * len(text))
+        text = text[:position] + insert + text[position + delete :]
+        fresh = render_body(text, line_offset=3, resolve_url=file_resolver, extensions=extensions).html
+        assert renderer.render(text, 3).html == fresh
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(set_name=st.sampled_from(sorted(EXTENSION_SETS)), edits=st.lists(extension_edit, max_size=6))
+def test_blocks_equal_one_pass_python_markdown_with_site_extensions(set_name, edits):
+    extensions = EXTENSION_SETS[set_name]
+    text = EXTENSION_ARTICLE
+    for where, delete, insert in edits:
+        position = int(where * len(text))
+        text = text[:position] + insert + text[position + delete :]
+    blocks = render_body(text, resolve_url=file_resolver, extensions=extensions).html
+    whole = render_whole_document(text, file_resolver, extensions)
+    assert top_level_elements(blocks) == top_level_elements(whole)

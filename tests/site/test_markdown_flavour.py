@@ -34,7 +34,7 @@ def test_an_mkdocs_site_renders_python_markdown_with_its_extensions(tmp_path: Pa
     flavour = load_site(tmp_path).markdown
     assert flavour.flavour is Flavour.PYTHON_MARKDOWN
     assert flavour.source == "mkdocs.yml"
-    assert flavour.extensions == ("toc", "admonition", "pymdownx.emoji")
+    assert flavour.extension_names == ("toc", "admonition", "pymdownx.emoji")
 
 
 def test_a_pelican_site_renders_python_markdown(tmp_path: Path) -> None:

@@ -350,6 +350,21 @@ def test_the_preview_and_the_status_bar_follow_the_sites_flavour(
     qtbot.waitUntil(lambda: page_value(qtbot, window, count) == 1, timeout=WAIT_MS)
 
 
+def test_the_preview_renders_the_sites_extensions_and_the_status_bar_names_what_it_left_out(
+    window: MainWindow, example_site: Path, qtbot: QtBot
+) -> None:
+    config = example_site / "article-editor.toml"
+    config.write_text(
+        'markdown = "python-markdown"\nmarkdown_extensions = ["admonition", "evil.module"]\n'
+        + config.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    open_bytes(window, example_site, b"---\ntitle: T\n---\n!!! note\n    Careful.\n")
+    assert "evil.module is not loaded" in window.flavour_label.toolTip()
+    count = "document.querySelectorAll('#article-body div.admonition.note').length"
+    qtbot.waitUntil(lambda: page_value(qtbot, window, count) == 1, timeout=WAIT_MS)
+
+
 def page_value(qtbot: QtBot, window: MainWindow, script: str) -> object:
     qtbot.waitUntil(lambda: window.preview.started, timeout=WAIT_MS)
     with qtbot.waitCallback(timeout=WAIT_MS) as callback:

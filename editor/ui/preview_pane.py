@@ -42,6 +42,8 @@ class PreviewPane(QWidget):
 
     image_files_dropped = Signal(list)
     rendered = Signal()
+    user_scrolled = Signal(int)
+    """The user scrolled the page (not the editor); the file line now at its top."""
     # Built right after the pane first paints (see _build_page).
     view: PreviewView
     page: PreviewPage
@@ -80,8 +82,7 @@ class PreviewPane(QWidget):
         self._shut_down = False
         self._front_matter_error: ArticleError | None = None
         self._worker_error: str | None = None
-        self._scroll_line: int | None = None
-        self._scroll_pending = False
+        self._scroll_call: str | None = None  # the newest scroll request, as the page's API call
         self._scroll_timer = QTimer(self, singleShot=True, interval=SCROLL_INTERVAL_MS)
         self._scroll_timer.timeout.connect(self._flush_scroll)
         self._watchdog = QTimer(self, singleShot=True, interval=RENDER_TIMEOUT_MS)
@@ -109,6 +110,7 @@ class PreviewPane(QWidget):
     def _build_page(self) -> None:
         if self._built or self._shut_down:
             return
+        from editor.ui.preview_channel import PreviewBridge, attach_bridge
         from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
         from editor.ui.preview_view import PreviewView
 
@@ -119,6 +121,9 @@ class PreviewPane(QWidget):
         # Children are deleted after their parent's destructor ran: page, then profile, then interceptor.
         self.profile.setParent(self.page)
         self.view.setPage(self.page)
+        bridge = PreviewBridge(self.page)
+        bridge.user_scrolled.connect(self.user_scrolled)
+        attach_bridge(self.page, bridge)
         self.view.image_files_dropped.connect(self.image_files_dropped)
         self.page.loadFinished.connect(self._on_load_finished)
         self._layout.addWidget(self.view, 1)
@@ -207,8 +212,20 @@ class PreviewPane(QWidget):
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that file line `line` (1-based) is at the top; at most one scroll per frame."""
-        self._scroll_line = line
-        self._scroll_pending = True
+        self._request_scroll(f"window.articleEditor.scrollToLine({int(line)});")
+
+    def reveal_line(self, line: int) -> None:
+        """The caret is on file line `line`: show its block whole and keep it in view as the page changes,
+        until the user scrolls the page or `stop_following` is called; at most one scroll per frame."""
+        self._request_scroll(f"window.articleEditor.revealLine({int(line)});")
+
+    def stop_following(self) -> None:
+        """Let the page stay where it is from now on, as it changes (after `reveal_line`)."""
+        self._request_scroll("window.articleEditor.stopFollowing();")
+
+    def _request_scroll(self, call: str) -> None:
+        # Only the newest request matters: a later one replaces one still waiting for its frame.
+        self._scroll_call = call
         if not self._scroll_timer.isActive():
             self._flush_scroll()
             self._scroll_timer.start()
@@ -315,7 +332,7 @@ class PreviewPane(QWidget):
             return
         self._page_filled = True
         # A scroll asked for before the page had content is done now.
-        if self._scroll_pending and not self._scroll_timer.isActive():
+        if self._scroll_call is not None and not self._scroll_timer.isActive():
             self._flush_scroll()
         if self._in_flight is None and not self._dirty:
             self.rendered.emit()
@@ -338,10 +355,10 @@ class PreviewPane(QWidget):
         self.banner.show()
 
     def _flush_scroll(self) -> None:
-        if not self._scroll_pending or self._scroll_line is None or not self._page_filled:
+        if self._scroll_call is None or not self._page_filled:
             return
-        self._scroll_pending = False
-        self.page.runJavaScript(f"window.articleEditor.scrollToLine({int(self._scroll_line)});", 0)
+        call, self._scroll_call = self._scroll_call, None
+        self.page.runJavaScript(call, 0)
 
     # ---- the worker --------------------------------------------------------------------------------
 

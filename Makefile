@@ -37,11 +37,13 @@ soak: $(BIN)/article-editor
 frozen: $(BIN)/article-editor
 	PYTHON=$(BIN)/python packaging/build.sh
 
-# docs/screenshot.png and the Danish docs/screenshot-da.png, taken from the real window on a virtual X server
+# docs/screenshot.png, the Danish docs/screenshot-da.png and docs/screenshot-scroll-sync.png (typing into a
+# long article), taken from the real window on a virtual X server
 # (apt-get install xvfb).
 screenshot: $(BIN)/article-editor
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py --language da
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py --scroll-sync
 
 # Refresh resources/translations/article_editor_da.ts from the code and recompile the .qm the app loads.
 translations: $(BIN)/article-editor

@@ -1,7 +1,8 @@
 """Take docs/screenshot.png: the window on the example site's sample article, as a new user first sees it.
 
 Run `make screenshot` (it starts a virtual X server with xvfb-run) or, on a desktop, `python docs/screenshot.py`.
-`--language da` takes docs/screenshot-da.png, the Danish UI.
+`--language da` takes docs/screenshot-da.png, the Danish UI. `--scroll-sync` takes docs/screenshot-scroll-sync.png:
+a long article with words being typed into a paragraph in its middle, which the preview keeps in view.
 """
 
 from __future__ import annotations
@@ -10,15 +11,25 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Typed into the long article's middle paragraph for --scroll-sync, a key every TYPING_INTERVAL_MS.
+TYPED_WORDS = " Her skriver jeg lige nu, og afsnittet står i forhåndsvisningen."
+TYPING_INTERVAL_MS = 40
+SCROLL_SYNC_PARAGRAPH = "Men samtidig beskrev flere også"
 
 
 def main() -> int:
     """Open the window on a copy of the example site, wait for the preview, save a PNG of the window."""
     language = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else "en"
+    scroll_sync = "--scroll-sync" in sys.argv
     output = ROOT / "docs" / ("screenshot.png" if language == "en" else f"screenshot-{language}.png")
+    if scroll_sync:
+        output = ROOT / "docs" / "screenshot-scroll-sync.png"
+    # This checkout's editor (and benchmarks' article generator), whatever else is installed.
+    sys.path.insert(0, str(ROOT))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
     from PySide6.QtCore import QSettings, QTimer
@@ -36,16 +47,60 @@ def main() -> int:
         window = MainWindow(settings)
         window.resize(1500, 920)
         window.show()
-        window.open_path(site / "content" / "blog" / "mr-scanning.md")
+        article = site / "content" / "blog" / "mr-scanning.md"
+        if scroll_sync:
+            from benchmarks.corpus import large_article
+
+            article = article.with_name("lang-artikel.md")
+            article.write_text(large_article(100_000), encoding="utf-8")
+        window.open_path(article)
+
+        taken: list[Path] = []
 
         def capture() -> None:
+            if taken:
+                return
+            taken.append(output)
             window.grab().save(str(output))
             print(output)
             app.quit()
 
+        def when_rendered(then: Callable[[], None]) -> None:
+            def once() -> None:
+                window.preview.rendered.disconnect(once)
+                then()
+
+            window.preview.rendered.connect(once)
+
+        def type_into_middle() -> None:
+            from PySide6.QtGui import QTextCursor
+            from PySide6.QtTest import QTest
+
+            editor = window.editor
+            lines = editor.text().splitlines()
+            line = next(
+                n for n in range(len(lines) // 2, len(lines)) if lines[n].startswith(SCROLL_SYNC_PARAGRAPH)
+            )
+            cursor = QTextCursor(editor.document().findBlockByNumber(line))
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            editor.setFocus()
+            editor.setTextCursor(cursor)
+            editor.centerCursor()
+            keys = iter(TYPED_WORDS)
+
+            def next_key() -> None:
+                key = next(keys, None)
+                if key is None:
+                    when_rendered(lambda: QTimer.singleShot(600, capture))
+                    return
+                QTest.keyClicks(editor, key)
+                QTimer.singleShot(TYPING_INTERVAL_MS, next_key)
+
+            next_key()
+
         # The preview says when its page shows the article; a fallback keeps a broken preview from hanging.
-        window.preview.rendered.connect(lambda: QTimer.singleShot(600, capture))
-        QTimer.singleShot(20_000, capture)
+        when_rendered(lambda: QTimer.singleShot(600, type_into_middle if scroll_sync else capture))
+        QTimer.singleShot(30_000, capture)
         app.exec()
         window.preview.shut_down()
     return 0

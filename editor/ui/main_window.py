@@ -44,12 +44,14 @@ from editor.ui.preferences import (
     AUTOSAVE_KEY,
     MIN_AUTOSAVE_SECONDS,
     SOFT_WRAP_KEY,
+    SYNC_SCROLLING_KEY,
     Preferences,
     PreferencesDialog,
 )
 from editor.ui.preview_pane import PreviewPane
 from editor.ui.problems_panel import ProblemsPanel
 from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
+from editor.ui.scroll_sync import ScrollSync
 from editor.ui.source_editor import SourceEditor
 
 MAX_RECENT_FILES = 10
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.file_watcher = ArticleFileWatcher(lambda: self.session.stamp, self)
         self.form = FrontMatterForm(DEFAULT_SCHEMA, self.session.resolve_url, self)
         self.preview = PreviewPane(self)
+        self.scroll_sync = ScrollSync(self.editor, self.preview, self)
         self.problems = ProblemsPanel(self)
         self.position_label = QLabel(self)
         self.problem_count_label = QLabel(self)
@@ -239,6 +242,9 @@ class MainWindow(QMainWindow):
         self.wrap_action = QAction(self.tr("Soft &Wrap"), self, checkable=True, checked=True)
         self.wrap_action.toggled.connect(self._on_wrap_toggled)
         view_menu.addAction(self.wrap_action)
+        self.sync_action = QAction(self.tr("&Sync Scrolling"), self, checkable=True, checked=True)
+        self.sync_action.toggled.connect(self._on_sync_toggled)
+        view_menu.addAction(self.sync_action)
         for widget, text in ((self.form, self.tr("Front-Matter &Form")), (self.preview, self.tr("&Preview"))):
             toggle = QAction(text, self, checkable=True, checked=True)
             toggle.toggled.connect(widget.setVisible)
@@ -278,7 +284,6 @@ class MainWindow(QMainWindow):
         # The preview pulls the text when it is ready to render, so typing never copies a large article.
         self.preview.set_text_provider(self.editor.text)
         self.editor.textChanged.connect(self.preview.text_changed)
-        self.editor.cursor_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursorPositionChanged.connect(self._update_position)
         self.editor.image_files_dropped.connect(self._on_image_files_dropped)
         self.editor.image_pasted.connect(self._on_image_pasted)
@@ -914,6 +919,13 @@ class MainWindow(QMainWindow):
             self._preferences = dataclasses.replace(self._preferences, soft_wrap=on)
             self.settings.setValue(SOFT_WRAP_KEY, on)
 
+    def _on_sync_toggled(self, on: bool) -> None:
+        self.scroll_sync.set_enabled(on)
+        # Stored alone, as the wrap toggle is (see _on_wrap_toggled).
+        if self._preferences.sync_scrolling != on:
+            self._preferences = dataclasses.replace(self._preferences, sync_scrolling=on)
+            self.settings.setValue(SYNC_SCROLLING_KEY, on)
+
     def apply_preferences(self, preferences: Preferences) -> None:
         """Use `preferences` from now on: editor font (at normal zoom), wrap, the preview's stylesheet and
         the autosave interval. The language is read at start-up only."""
@@ -923,6 +935,7 @@ class MainWindow(QMainWindow):
         if self.preview.started:
             self.preview.view.setZoomFactor(1.0)
         self.wrap_action.setChecked(preferences.soft_wrap)
+        self.sync_action.setChecked(preferences.sync_scrolling)
         self.preview.set_stylesheet_choice(preferences)
         self.set_autosave_interval(preferences.autosave_seconds)
 

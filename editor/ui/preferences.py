@@ -1,4 +1,5 @@
-"""What users may change (editor font, wrap, preview stylesheet, autosave, language), kept in QSettings."""
+"""What users may change (editor font, wrap, scroll sync, preview stylesheet, autosave, language), kept in
+QSettings."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ __all__ = [
 FONT_FAMILY_KEY = "editor/fontFamily"
 FONT_SIZE_KEY = "editor/fontSize"
 SOFT_WRAP_KEY = "editor/softWrap"
+SYNC_SCROLLING_KEY = "preview/syncScrolling"
 AUTOSAVE_KEY = "editor/autosaveSeconds"
 STYLESHEET_KEY = "preview/stylesheet"
 CUSTOM_STYLESHEET_KEY = "preview/customStylesheet"
@@ -81,6 +83,7 @@ class Preferences:
     font_family: str = ""
     font_size: float = 0.0
     soft_wrap: bool = True
+    sync_scrolling: bool = True
     stylesheet: StylesheetChoice = StylesheetChoice.SITE
     custom_stylesheet: Path | None = None
     autosave_seconds: int = DEFAULT_AUTOSAVE_SECONDS
@@ -107,6 +110,7 @@ class Preferences:
             font_family=str(family),
             font_size=min(max(size, MIN_FONT_SIZE), MAX_FONT_SIZE),
             soft_wrap=bool(settings.value(SOFT_WRAP_KEY, True, type=bool)),
+            sync_scrolling=bool(settings.value(SYNC_SCROLLING_KEY, True, type=bool)),
             stylesheet=StylesheetChoice(choice)
             if choice in {member.value for member in StylesheetChoice}
             else StylesheetChoice.SITE,
@@ -120,6 +124,7 @@ class Preferences:
         settings.setValue(FONT_FAMILY_KEY, self.font_family)
         settings.setValue(FONT_SIZE_KEY, self.font_size)
         settings.setValue(SOFT_WRAP_KEY, self.soft_wrap)
+        settings.setValue(SYNC_SCROLLING_KEY, self.sync_scrolling)
         settings.setValue(STYLESHEET_KEY, self.stylesheet.value)
         settings.setValue(CUSTOM_STYLESHEET_KEY, str(self.custom_stylesheet or ""))
         settings.setValue(AUTOSAVE_KEY, self.autosave_seconds)
@@ -187,6 +192,10 @@ class PreferencesDialog(QDialog):
 
         self.wrap_box = QCheckBox(self.tr("Wrap long lines at the edge of the editor"), self)
         self.wrap_box.setObjectName("softWrap")
+        self.sync_box = QCheckBox(
+            self.tr("Keep the caret's paragraph in view, and the source with the preview"), self
+        )
+        self.sync_box.setObjectName("syncScrolling")
 
         self.stylesheet_group = QButtonGroup(self)
         self.bundled_button = QRadioButton(self.tr("The editor's own"), self)
@@ -242,6 +251,7 @@ class PreferencesDialog(QDialog):
         font_label.setBuddy(self.font_box)
         form.addRow(font_label, font_row)
         form.addRow(self.tr("Long lines:"), self.wrap_box)
+        form.addRow(self.tr("Scrolling:"), self.sync_box)
         form.addRow(self.tr("Preview stylesheet:"), stylesheet_column)
         autosave_label = QLabel(self.tr("&Recovery copy:"), self)
         autosave_label.setBuddy(self.autosave_box)
@@ -284,6 +294,7 @@ class PreferencesDialog(QDialog):
         self._show_family(QFontInfo(font).family())
         self.font_size_box.setValue(font.pointSizeF())
         self.wrap_box.setChecked(preferences.soft_wrap)
+        self.sync_box.setChecked(preferences.sync_scrolling)
         self._stylesheet_buttons()[preferences.stylesheet].setChecked(True)
         self.custom_field.setText(str(preferences.custom_stylesheet or ""))
         self._on_stylesheet_toggled()
@@ -316,6 +327,7 @@ class PreferencesDialog(QDialog):
             font_family="" if family == system_family else family,
             font_size=self.font_size_box.value(),
             soft_wrap=self.wrap_box.isChecked(),
+            sync_scrolling=self.sync_box.isChecked(),
             stylesheet=choice,
             custom_stylesheet=Path(custom) if custom else None,
             autosave_seconds=self.autosave_box.value(),

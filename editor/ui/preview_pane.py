@@ -3,42 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import (
-    QByteArray,
-    QObject,
-    QProcess,
-    QProcessEnvironment,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-import editor
 from editor.article.errors import ArticleError
 from editor.render.header_labels import HeaderLabels
 from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
 from editor.ui.core_texts import error_message
-from editor.ui.render_protocol import (
-    WORKER_ARGUMENT,
-    WORKER_MODULE,
-    FrameBuffer,
-    RenderFailure,
-    RenderReply,
-    RenderRequest,
-    SiteMessage,
-    encode_message,
-)
+from editor.ui.render_process import RenderProcess
+from editor.ui.render_protocol import RenderFailure, RenderReply, RenderRequest, SiteMessage
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -46,13 +26,6 @@ if TYPE_CHECKING:
     from editor.ui.preferences import Preferences
     from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage
     from editor.ui.preview_view import PreviewView
-
-# Why a process and not a QThread: Python-Markdown holds the GIL for the whole parse (~470 ms for a
-# 1 MB article), so a render thread would still freeze typing. A QProcess running render_worker keeps the
-# GIL of this process free, and its pipe is read through Qt's event loop (readyRead), so the GUI thread
-# never waits: no polling timer, no reader thread, and Qt reaps the process when it ends. The worker
-# keeps the incremental renderer, so each keystroke re-renders only the changed blocks and sends back
-# only their HTML.
 
 # A render that takes longer than this is stuck (a pathological input); the worker is killed and restarted.
 RENDER_TIMEOUT_MS = 30_000
@@ -64,107 +37,13 @@ PAGE_START_FALLBACK_MS = 100
 SCROLL_INTERVAL_MS = 30
 
 
-def worker_command() -> tuple[str, list[str]]:
-    """The program and arguments that start a render worker."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, [WORKER_ARGUMENT]
-    return sys.executable, ["-m", WORKER_MODULE]
-
-
-class RenderProcess(QObject):
-    """The render worker process: sends requests, emits the replies, and tells when it dies."""
-
-    replied = Signal(object)  # RenderReply or RenderFailure
-    died = Signal(str)  # why, for the banner
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._process: QProcess | None = None
-        self._frames = FrameBuffer()
-        self._stopping = False
-
-    @property
-    def running(self) -> bool:
-        """Whether a worker is started (it may still be starting up; requests wait in Qt's buffer)."""
-        return self._process is not None
-
-    def pid(self) -> int:
-        """The worker's process id, 0 when there is none."""
-        return self._process.processId() if self._process is not None else 0
-
-    def start(self) -> None:
-        """Start a fresh worker."""
-        self.stop()
-        self._stopping = False
-        self._frames = FrameBuffer()
-        process = QProcess(self)
-        program, arguments = worker_command()
-        environment = QProcessEnvironment.systemEnvironment()
-        # A source checkout that is not installed still finds the editor package.
-        package_root = str(Path(editor.__file__).resolve().parent.parent)
-        paths = [package_root, environment.value("PYTHONPATH")]
-        environment.insert("PYTHONPATH", os.pathsep.join(path for path in paths if path))
-        process.setProcessEnvironment(environment)
-        # Tracebacks from the worker go where the editor's own go.
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        process.readyReadStandardOutput.connect(self._read)
-        process.finished.connect(lambda code, status: self._ended(process, f"exit {code}, {status.name}"))
-        process.errorOccurred.connect(lambda error: self._failed(process, error))
-        self._process = process
-        process.start(program, arguments)
-
-    def send(self, message: object) -> None:
-        """Queue `message`; QProcess writes it as the pipe accepts it, so this never blocks."""
-        if self._process is not None:
-            self._process.write(QByteArray(encode_message(message)))
-
-    def kill(self) -> None:
-        """Kill the worker as if it had crashed (for the watchdog, and tests of the restart)."""
-        if self._process is not None:
-            self._process.kill()
-
-    def stop(self) -> None:
-        """End the worker and wait until it is gone, so no process is left behind."""
-        process, self._process = self._process, None
-        if process is None:
-            return
-        self._stopping = True
-        process.readyReadStandardOutput.disconnect()
-        # End of input is the worker's signal to quit; a render in progress is not worth waiting for.
-        process.closeWriteChannel()
-        if not process.waitForFinished(200):
-            process.kill()
-            process.waitForFinished(2000)
-        process.deleteLater()
-
-    def _read(self) -> None:
-        if self._process is None:
-            return
-        data = bytes(self._process.readAllStandardOutput().data())
-        for message in self._frames.feed(data):
-            self.replied.emit(message)
-
-    def _failed(self, process: QProcess, error: QProcess.ProcessError) -> None:
-        # Crashes also end with finished(); only a start that never happened needs reporting here.
-        if error == QProcess.ProcessError.FailedToStart and process is self._process:
-            self._process = None
-            process.deleteLater()
-            self.died.emit(process.errorString())
-
-    def _ended(self, process: QProcess, why: str) -> None:
-        # QProcess also reports finished() from its destructor, when the editor quits without stop().
-        if process is not self._process or self._stopping or not shiboken6.isValid(process):
-            return
-        self._process = None
-        process.deleteLater()
-        self.died.emit(why)
-
-
 class PreviewPane(QWidget):
     """The rendered article, kept up to date as the text changes, without stealing time from typing."""
 
     image_files_dropped = Signal(list)
     rendered = Signal()
+    user_scrolled = Signal(int)
+    """The user scrolled the page (not the editor); the file line now at its top."""
     # Built right after the pane first paints (see _build_page).
     view: PreviewView
     page: PreviewPage
@@ -203,8 +82,7 @@ class PreviewPane(QWidget):
         self._shut_down = False
         self._front_matter_error: ArticleError | None = None
         self._worker_error: str | None = None
-        self._scroll_line: int | None = None
-        self._scroll_pending = False
+        self._scroll_call: str | None = None  # the newest scroll request, as the page's API call
         self._scroll_timer = QTimer(self, singleShot=True, interval=SCROLL_INTERVAL_MS)
         self._scroll_timer.timeout.connect(self._flush_scroll)
         self._watchdog = QTimer(self, singleShot=True, interval=RENDER_TIMEOUT_MS)
@@ -232,6 +110,7 @@ class PreviewPane(QWidget):
     def _build_page(self) -> None:
         if self._built or self._shut_down:
             return
+        from editor.ui.preview_channel import PreviewBridge, attach_bridge
         from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
         from editor.ui.preview_view import PreviewView
 
@@ -242,6 +121,9 @@ class PreviewPane(QWidget):
         # Children are deleted after their parent's destructor ran: page, then profile, then interceptor.
         self.profile.setParent(self.page)
         self.view.setPage(self.page)
+        bridge = PreviewBridge(self.page)
+        bridge.user_scrolled.connect(self.user_scrolled)
+        attach_bridge(self.page, bridge)
         self.view.image_files_dropped.connect(self.image_files_dropped)
         self.page.loadFinished.connect(self._on_load_finished)
         self._layout.addWidget(self.view, 1)
@@ -330,8 +212,20 @@ class PreviewPane(QWidget):
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that file line `line` (1-based) is at the top; at most one scroll per frame."""
-        self._scroll_line = line
-        self._scroll_pending = True
+        self._request_scroll(f"window.articleEditor.scrollToLine({int(line)});")
+
+    def reveal_line(self, line: int) -> None:
+        """The caret is on file line `line`: show its block whole and keep it in view as the page changes,
+        until the user scrolls the page or `stop_following` is called; at most one scroll per frame."""
+        self._request_scroll(f"window.articleEditor.revealLine({int(line)});")
+
+    def stop_following(self) -> None:
+        """Let the page stay where it is from now on, as it changes (after `reveal_line`)."""
+        self._request_scroll("window.articleEditor.stopFollowing();")
+
+    def _request_scroll(self, call: str) -> None:
+        # Only the newest request matters: a later one replaces one still waiting for its frame.
+        self._scroll_call = call
         if not self._scroll_timer.isActive():
             self._flush_scroll()
             self._scroll_timer.start()
@@ -441,7 +335,7 @@ class PreviewPane(QWidget):
             return
         self._page_filled = True
         # A scroll asked for before the page had content is done now.
-        if self._scroll_pending and not self._scroll_timer.isActive():
+        if self._scroll_call is not None and not self._scroll_timer.isActive():
             self._flush_scroll()
         if self._in_flight is None and not self._dirty:
             self.rendered.emit()
@@ -464,10 +358,10 @@ class PreviewPane(QWidget):
         self.banner.show()
 
     def _flush_scroll(self) -> None:
-        if not self._scroll_pending or self._scroll_line is None or not self._page_filled:
+        if self._scroll_call is None or not self._page_filled:
             return
-        self._scroll_pending = False
-        self.page.runJavaScript(f"window.articleEditor.scrollToLine({int(self._scroll_line)});", 0)
+        call, self._scroll_call = self._scroll_call, None
+        self.page.runJavaScript(call, 0)
 
     # ---- the worker --------------------------------------------------------------------------------
 

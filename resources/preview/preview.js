@@ -5,8 +5,24 @@
 
   // Block key -> its wrapper element (<div class="md-block" data-key="..." data-start="...">).
   const blocks = new Map();
-  // The wrappers in page order, so a patch can address blocks by index.
-  let order = [];
+  // The wrappers in page order, rebuilt after a patch, so a look-up by line is a binary search over an
+  // array rather than a walk of the live child list or a query of every element.
+  let wrapperList = null;
+
+  // Room kept between the caret's block and the window's edges, in CSS pixels.
+  const MARGIN = 24;
+  // A scroll this soon after the user's wheel, key or pointer in the page is theirs; later ones with
+  // no input (an image loaded, the page got shorter) are layout, and are not reported.
+  const USER_INPUT_MS = 1000;
+  // The caret's line the editor wants in view (followed through patches), or null.
+  let followLine = null;
+  // Where our own last scroll left the page: a scroll event that finds it there is ours.
+  let ownScrollY = 0;
+  let lastInput = -Infinity;
+  let pointerDown = false;
+  let reportPending = false;
+  // The editor's end of the QWebChannel (editor/ui/preview_channel.py); null without one.
+  let bridge = null;
 
   function bodyElement() {
     return document.getElementById("article-body");
@@ -38,39 +54,322 @@
     wrapper.dataset.start = String(start);
   }
 
-  // Elements with a source line, in document (and line) order.
-  function lineElements() {
-    return Array.from(bodyElement().querySelectorAll("[data-line]"));
+  function wrappers() {
+    if (wrapperList === null) {
+      wrapperList = Array.from(bodyElement().children).filter(function (element) {
+        return element.classList.contains("md-block");
+      });
+    }
+    return wrapperList;
   }
 
-  // Index of the first element whose bottom is below the top of the window, by binary search.
-  function firstVisibleIndex(elements) {
+  // The first line of wrapper `index`, or NaN for a block with no line (link definitions render to
+  // nothing). The footnote list comes last but starts at its first definition, so it is left out when
+  // it starts before the block above it: line order is what the binary searches rely on.
+  function searchableWrappers() {
+    const list = wrappers();
+    let end = list.length;
+    if (end >= 2) {
+      const last = Number(list[end - 1].dataset.start);
+      const before = Number(list[end - 2].dataset.start);
+      if (Number.isFinite(last) && Number.isFinite(before) && last < before) {
+        end -= 1;
+      }
+    }
+    return { list: list, end: end };
+  }
+
+  // The last of `list[0..end)` whose line (by `lineOf`, NaN for none) is at or before `line`, or -1.
+  function lastAtOrBefore(list, end, line, lineOf) {
     let low = 0;
-    let high = elements.length;
+    let high = end;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (elements[middle].getBoundingClientRect().bottom <= 0) {
+      let probe = middle;
+      while (probe < high && !Number.isFinite(lineOf(list[probe]))) {
+        probe += 1;
+      }
+      if (probe < high && lineOf(list[probe]) <= line) {
+        low = probe + 1;
+      } else {
+        high = middle;
+      }
+    }
+    let index = low - 1;
+    while (index >= 0 && !Number.isFinite(lineOf(list[index]))) {
+      index -= 1;
+    }
+    return index;
+  }
+
+  function startOf(wrapper) {
+    return Number(wrapper.dataset.start);
+  }
+
+  function lineOf(element) {
+    return Number(element.dataset.line);
+  }
+
+  // The block holding file line `line`: its wrapper, or null for lines above the first block.
+  function wrapperAt(line) {
+    const found = searchableWrappers();
+    const index = lastAtOrBefore(found.list, found.end, line, startOf);
+    return index < 0 ? null : found.list[index];
+  }
+
+  // The part of the page (viewport coordinates) that shows file line `line`: the whole block when it
+  // fits in the window; else the element inside it where the line starts, narrowed, when that is
+  // taller than the window too, to where the line falls between it and the next element's line.
+  function lineArea(line) {
+    const wrapper = wrapperAt(line);
+    if (wrapper === null) {
+      return null;
+    }
+    const box = wrapper.getBoundingClientRect();
+    const room = window.innerHeight - 2 * MARGIN;
+    if (box.height <= room) {
+      return { top: box.top, bottom: box.bottom, wrapper: wrapper };
+    }
+    const inside = Array.from(wrapper.querySelectorAll("[data-line]"));
+    const index = lastAtOrBefore(inside, inside.length, line, lineOf);
+    if (index < 0) {
+      return { top: box.top, bottom: box.top + room, wrapper: wrapper };
+    }
+    const element = inside[index];
+    const part = element.getBoundingClientRect();
+    if (part.height <= room) {
+      return { top: part.top, bottom: part.bottom, wrapper: wrapper };
+    }
+    const start = lineOf(element);
+    const nextWrapper = wrapper.nextElementSibling;
+    let next = index + 1 < inside.length ? lineOf(inside[index + 1]) : NaN;
+    if (!(next > start) && nextWrapper !== null) {
+      next = startOf(nextWrapper);
+    }
+    const fraction = next > start ? Math.min((line - start) / (next - start), 1) : 0;
+    const at = part.top + fraction * part.height;
+    const top = Math.max(part.top, at - room / 3);
+    return { top: top, bottom: Math.min(top + room, part.bottom), wrapper: wrapper };
+  }
+
+  function scrollOwn(y) {
+    window.scrollTo(0, y);
+    ownScrollY = window.scrollY;
+  }
+
+  // Scroll as little as needed to show the page area of `line` with MARGIN around it. The front matter,
+  // blocks that fit in the window below the header, and the first block when some of it shows below
+  // the header, show the page from its very top: the title is never cut off for the opening lines.
+  function reveal(line) {
+    const area = lineArea(line);
+    if (area === null) {
+      scrollOwn(0);
+      return;
+    }
+    const height = window.innerHeight;
+    const top = area.top + window.scrollY;
+    const first = area.wrapper === searchableWrappers().list[0];
+    if (area.bottom + window.scrollY <= height - MARGIN || (first && top <= height - 4 * MARGIN)) {
+      scrollOwn(0);
+      return;
+    }
+    let delta = 0;
+    if (area.top < MARGIN) {
+      delta = area.top - MARGIN;
+    } else if (area.bottom > height - MARGIN) {
+      delta = Math.min(area.bottom - (height - MARGIN), area.top - MARGIN);
+    }
+    if (delta !== 0) {
+      scrollOwn(window.scrollY + delta);
+    }
+  }
+
+  // The file line to put at the top of the source for what the top of the window shows: the element
+  // across the top edge, or the first one below it; 1 when the header is in view.
+  function lineAtTop() {
+    if (window.scrollY <= 0) {
+      return 1;
+    }
+    const found = searchableWrappers();
+    let low = 0;
+    let high = found.end;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (found.list[middle].getBoundingClientRect().bottom <= 0) {
         low = middle + 1;
       } else {
         high = middle;
       }
     }
-    return low;
+    if (low >= found.end) {
+      return 0;
+    }
+    const wrapper = found.list[low];
+    const inside = Array.from(wrapper.querySelectorAll("[data-line]"));
+    let line = startOf(wrapper);
+    // The innermost element whose top is at or above the window's top edge and whose bottom is below it.
+    for (let i = 0; i < inside.length; i += 1) {
+      const box = inside[i].getBoundingClientRect();
+      if (box.top > 0) {
+        break;
+      }
+      if (box.bottom > 0) {
+        line = lineOf(inside[i]);
+      }
+    }
+    return Number.isFinite(line) ? line : 0;
   }
 
+  function reportTopLine() {
+    reportPending = false;
+    const line = lineAtTop();
+    if (bridge !== null && line > 0) {
+      bridge.userScrolled(line);
+    }
+  }
+
+  function noteInput() {
+    lastInput = performance.now();
+  }
+
+  function onScroll() {
+    const y = window.scrollY;
+    if (Math.abs(y - ownScrollY) < 1) {
+      return;
+    }
+    ownScrollY = y;
+    if (!pointerDown && performance.now() - lastInput > USER_INPUT_MS) {
+      return;
+    }
+    // The user looks elsewhere now: patches keep what they see, and the source follows them.
+    followLine = null;
+    if (!reportPending) {
+      reportPending = true;
+      window.requestAnimationFrame(reportTopLine);
+    }
+  }
+
+  window.addEventListener("wheel", noteInput, { capture: true, passive: true });
+  window.addEventListener("keydown", noteInput, { capture: true, passive: true });
+  window.addEventListener("touchstart", noteInput, { capture: true, passive: true });
+  window.addEventListener(
+    "pointerdown",
+    function () {
+      pointerDown = true;
+      noteInput();
+    },
+    { capture: true, passive: true },
+  );
+  window.addEventListener(
+    "pointerup",
+    function () {
+      pointerDown = false;
+      noteInput();
+    },
+    { capture: true, passive: true },
+  );
+  window.addEventListener("scroll", onScroll, { passive: true });
+
+  if (typeof QWebChannel === "function" && window.qt && window.qt.webChannelTransport) {
+    new QWebChannel(window.qt.webChannelTransport, function (channel) {
+      bridge = channel.objects.previewBridge || null;
+    });
+  }
+
+  // Change the page by `change` and keep what the reader sees where it was: the caret's block when
+  // following the caret (looked up by line before and after, so a block whose element was reused for
+  // another, identical paragraph cannot drag the view along), else the first element in view; at the
+  // very top the page stays at the top, so a title that grows to two lines is not pushed out.
+  function keepingView(change) {
+    const line = followLine;
+    const atTop = window.scrollY <= 0;
+    const before = line !== null ? lineArea(line) : null;
+    const anchor = line === null && !atTop ? captureScroll() : null;
+    // A change that knows the wrappers' new order returns it, saving a walk of the page.
+    wrapperList = change() || null;
+    if (line !== null) {
+      const after = lineArea(line);
+      if (before !== null && after !== null) {
+        scrollOwn(window.scrollY + after.top - before.top);
+      }
+      reveal(line);
+    } else if (atTop) {
+      scrollOwn(0);
+    } else {
+      restoreScroll(anchor);
+      ownScrollY = window.scrollY;
+    }
+  }
+
+  // The first block whose bottom is below the top of the window, and where its top is.
   function captureScroll() {
-    const elements = lineElements();
-    const index = firstVisibleIndex(elements);
-    if (index >= elements.length) {
+    const list = wrappers();
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle].getBoundingClientRect().bottom <= 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    if (low >= list.length) {
       return null;
     }
-    return { element: elements[index], top: elements[index].getBoundingClientRect().top };
+    return { element: list[low], top: list[low].getBoundingClientRect().top };
   }
 
   function restoreScroll(anchor) {
     if (anchor !== null && anchor.element.isConnected) {
       window.scrollBy(0, anchor.element.getBoundingClientRect().top - anchor.top);
     }
+  }
+
+  // Put `htmlByKey`'s new blocks and the kept ones in the order `keys` says (see setBlocks).
+  function placeBlocks(keys, htmlByKey, starts) {
+    const container = bodyElement();
+    const wanted = new Set(keys);
+    for (const [key, wrapper] of blocks) {
+      if (!wanted.has(key)) {
+        wrapper.remove();
+        blocks.delete(key);
+      }
+    }
+    const missing = [];
+    let cursor = container.firstElementChild;
+    keys.forEach(function (key, index) {
+      let wrapper = blocks.get(key);
+      if (Object.prototype.hasOwnProperty.call(htmlByKey, key)) {
+        const fresh = makeBlock(key, htmlByKey[key]);
+        if (wrapper !== undefined) {
+          if (wrapper === cursor) {
+            cursor = fresh;
+          }
+          wrapper.replaceWith(fresh);
+        }
+        wrapper = fresh;
+        blocks.set(key, wrapper);
+      } else if (wrapper === undefined) {
+        missing.push(key);
+        return;
+      } else if (starts) {
+        moveBlock(wrapper, starts[index]);
+      }
+      if (wrapper === cursor) {
+        cursor = cursor.nextElementSibling;
+      } else {
+        container.insertBefore(wrapper, cursor);
+      }
+    });
+    // Anything after the last placed block is left over from an earlier page state.
+    while (cursor !== null) {
+      const next = cursor.nextElementSibling;
+      blocks.delete(cursor.dataset.key);
+      cursor.remove();
+      cursor = next;
+    }
+    return missing;
   }
 
   const api = {
@@ -80,50 +379,10 @@
     // data-line values when lines were inserted or deleted above them. Returns the keys the page
     // could not show because it had no HTML for them: the caller should reset and send everything.
     setBlocks: function (keys, htmlByKey, starts) {
-      const anchor = captureScroll();
-      const container = bodyElement();
-      const wanted = new Set(keys);
-      for (const [key, wrapper] of blocks) {
-        if (!wanted.has(key)) {
-          wrapper.remove();
-          blocks.delete(key);
-        }
-      }
-      const missing = [];
-      let cursor = container.firstElementChild;
-      keys.forEach(function (key, index) {
-        let wrapper = blocks.get(key);
-        if (Object.prototype.hasOwnProperty.call(htmlByKey, key)) {
-          const fresh = makeBlock(key, htmlByKey[key]);
-          if (wrapper !== undefined) {
-            if (wrapper === cursor) {
-              cursor = fresh;
-            }
-            wrapper.replaceWith(fresh);
-          }
-          wrapper = fresh;
-          blocks.set(key, wrapper);
-        } else if (wrapper === undefined) {
-          missing.push(key);
-          return;
-        } else if (starts) {
-          moveBlock(wrapper, starts[index]);
-        }
-        if (wrapper === cursor) {
-          cursor = cursor.nextElementSibling;
-        } else {
-          container.insertBefore(wrapper, cursor);
-        }
+      let missing = [];
+      keepingView(function () {
+        missing = placeBlocks(keys, htmlByKey, starts);
       });
-      // Anything after the last placed block is left over from an earlier page state.
-      while (cursor !== null) {
-        const next = cursor.nextElementSibling;
-        blocks.delete(cursor.dataset.key);
-        cursor.remove();
-        cursor = next;
-      }
-      order = Array.from(container.children).filter((element) => blocks.get(element.dataset.key) === element);
-      restoreScroll(anchor);
       return missing;
     },
 
@@ -133,49 +392,51 @@
     // Returns the keys it had no HTML for, or ["*"] if the page holds other blocks than the caller
     // thinks: the caller should then reset and send everything.
     patchBlocks: function (total, prefix, removeCount, keys, htmlByKey, starts, tailShift) {
-      if (order.length !== total || prefix + removeCount > total) {
+      const current = wrappers();
+      if (current.length !== total || prefix + removeCount > total) {
         return ["*"];
       }
-      const anchor = captureScroll();
-      const replaced = new Map();
-      for (const wrapper of order.splice(prefix, removeCount)) {
-        replaced.set(wrapper.dataset.key, wrapper);
-      }
-      const fresh = [];
       const missing = [];
-      keys.forEach(function (key, index) {
-        let wrapper;
-        if (Object.prototype.hasOwnProperty.call(htmlByKey, key)) {
-          wrapper = makeBlock(key, htmlByKey[key]);
-        } else {
-          wrapper = replaced.get(key);
-          if (wrapper === undefined) {
-            missing.push(key);
-            return;
+      keepingView(function () {
+        const list = current.slice();
+        const replaced = new Map();
+        for (const wrapper of list.splice(prefix, removeCount)) {
+          replaced.set(wrapper.dataset.key, wrapper);
+        }
+        const fresh = [];
+        keys.forEach(function (key, index) {
+          let wrapper;
+          if (Object.prototype.hasOwnProperty.call(htmlByKey, key)) {
+            wrapper = makeBlock(key, htmlByKey[key]);
+          } else {
+            wrapper = replaced.get(key);
+            if (wrapper === undefined) {
+              missing.push(key);
+              return;
+            }
+            replaced.delete(key);
+            moveBlock(wrapper, starts[index]);
           }
-          replaced.delete(key);
-          moveBlock(wrapper, starts[index]);
+          fresh.push(wrapper);
+        });
+        for (const [key, wrapper] of replaced) {
+          wrapper.remove();
+          blocks.delete(key);
         }
-        fresh.push(wrapper);
+        const fragment = document.createDocumentFragment();
+        for (const wrapper of fresh) {
+          fragment.appendChild(wrapper);
+          blocks.set(wrapper.dataset.key, wrapper);
+        }
+        bodyElement().insertBefore(fragment, prefix < list.length ? list[prefix] : null);
+        list.splice(prefix, 0, ...fresh);
+        if (tailShift) {
+          for (let index = prefix + fresh.length; index < list.length; index++) {
+            moveBlock(list[index], Number(list[index].dataset.start) + tailShift);
+          }
+        }
+        return list;
       });
-      for (const [key, wrapper] of replaced) {
-        wrapper.remove();
-        blocks.delete(key);
-      }
-      const fragment = document.createDocumentFragment();
-      for (const wrapper of fresh) {
-        fragment.appendChild(wrapper);
-        blocks.set(wrapper.dataset.key, wrapper);
-      }
-      const before = prefix < order.length ? order[prefix] : null;
-      bodyElement().insertBefore(fragment, before);
-      order.splice(prefix, 0, ...fresh);
-      if (tailShift) {
-        for (let index = prefix + fresh.length; index < order.length; index++) {
-          moveBlock(order[index], Number(order[index].dataset.start) + tailShift);
-        }
-      }
-      restoreScroll(anchor);
       return missing;
     },
 
@@ -183,7 +444,8 @@
     // The note goes when the first setBlocks places the new article's blocks (it is no block).
     clear: function (note) {
       blocks.clear();
-      order = [];
+      wrapperList = null;
+      followLine = null;
       document.getElementById("article-header").innerHTML = "";
       const container = bodyElement();
       container.innerHTML = "";
@@ -191,53 +453,54 @@
       placeholder.className = "preview-opening";
       placeholder.textContent = note;
       container.appendChild(placeholder);
-      window.scrollTo(0, 0);
+      scrollOwn(0);
     },
 
     // Replace the front-matter header (title, dates, preview image, search card).
     setHeader: function (html) {
-      const anchor = captureScroll();
-      document.getElementById("article-header").innerHTML = html;
-      restoreScroll(anchor);
+      keepingView(function () {
+        document.getElementById("article-header").innerHTML = html;
+      });
     },
 
-    // Scroll so that source line `line` is at the top: to the last element starting at or before it,
-    // and proportionally into that element up to where the next one starts.
+    // The caret is on file line `line`: show its block whole, moving as little as possible, and keep
+    // it in view through the patches that follow, until the user scrolls the page or stopFollowing().
+    revealLine: function (line) {
+      followLine = line;
+      reveal(line);
+    },
+
+    stopFollowing: function () {
+      followLine = null;
+    },
+
+    // Scroll so that source line `line` is at the top: to the innermost element starting at or before
+    // it, and proportionally into that element up to where the next one starts.
     scrollToLine: function (line) {
-      const elements = lineElements();
-      let low = 0;
-      let high = elements.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (Number(elements[middle].dataset.line) <= line) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
+      followLine = null;
+      const wrapper = wrapperAt(line);
       // Lines before the first block (front matter) and the first block's own line show the header too.
-      if (low === 0 || (low === 1 && Number(elements[0].dataset.line) === line)) {
-        window.scrollTo(0, 0);
+      if (wrapper === null || (wrapper === wrappers()[0] && startOf(wrapper) === line)) {
+        scrollOwn(0);
         return;
       }
-      const element = elements[low - 1];
-      const start = Number(element.dataset.line);
-      const box = element.getBoundingClientRect();
-      let offset = 0;
-      if (low < elements.length) {
-        const next = Number(elements[low].dataset.line);
-        if (next > start) {
-          offset = (box.height * (line - start)) / (next - start);
-        }
+      const inside = Array.from(wrapper.querySelectorAll("[data-line]"));
+      const index = lastAtOrBefore(inside, inside.length, line, lineOf);
+      const element = index >= 0 ? inside[index] : wrapper;
+      const start = index >= 0 ? lineOf(element) : startOf(wrapper);
+      let next = index + 1 < inside.length ? lineOf(inside[index + 1]) : NaN;
+      if (!(next > start) && wrapper.nextElementSibling !== null) {
+        next = startOf(wrapper.nextElementSibling);
       }
-      window.scrollTo(0, window.scrollY + box.top + Math.min(offset, box.height));
+      const box = element.getBoundingClientRect();
+      const offset = next > start ? (box.height * Math.min(line - start, next - start)) / (next - start) : 0;
+      scrollOwn(window.scrollY + box.top + offset);
     },
 
-    // The data-line of the first block visible at the top of the window, or 0 for none.
+    // The file line the top of the window shows (what the source scrolls to when the user scrolls
+    // here): 1 at the top of the page, 0 when no block is in view.
     topLine: function () {
-      const elements = lineElements();
-      const index = firstVisibleIndex(elements);
-      return index < elements.length ? Number(elements[index].dataset.line) : 0;
+      return lineAtTop();
     },
   };
 

@@ -581,6 +581,10 @@
         <translation>&amp;Ombryd lange linjer</translation>
     </message>
     <message>
+        <source>&amp;Sync Scrolling</source>
+        <translation>Synkron &amp;rulning</translation>
+    </message>
+    <message>
         <source>Front-Matter &amp;Form</source>
         <translation>&amp;Metadataformular</translation>
     </message>
@@ -839,6 +843,10 @@
         <translation>Ombryd lange linjer ved editorens kant</translation>
     </message>
     <message>
+        <source>Keep the caret&apos;s paragraph in view, and the source with the preview</source>
+        <translation>Hold markørens afsnit synligt, og kilden med forhåndsvisningen</translation>
+    </message>
+    <message>
         <source>The editor&apos;s own</source>
         <translation>Editorens egen</translation>
     </message>
@@ -865,6 +873,10 @@
     <message>
         <source>Unsaved edits are copied aside this long after you stop typing, to recover after a crash.</source>
         <translation>Ændringer, der ikke er gemt, kopieres til side så længe efter, du holder op med at skrive, så de kan gendannes efter et nedbrud.</translation>
+    </message>
+    <message>
+        <source>Scrolling:</source>
+        <translation>Rulning:</translation>
     </message>
     <message>
         <source>&amp;Recovery copy:</source>

@@ -128,6 +128,31 @@ def test_wrap_stays_in_sync_with_the_view_menu(qtbot: QtBot, window: MainWindow)
     assert window.settings.value("editor/softWrap", type=bool) is True
 
 
+def test_scroll_sync_stays_in_sync_with_the_view_menu_and_a_new_window(
+    qtbot: QtBot, window: MainWindow, settings_file: Path, example_site: Path
+) -> None:
+    assert window.sync_action.isChecked() and window.scroll_sync.enabled
+    window.sync_action.trigger()  # the menu turns sync off
+    assert not window.scroll_sync.enabled
+    shown: list[bool] = []
+
+    def fill(dialog: PreferencesDialog) -> None:
+        shown.append(dialog.sync_box.isChecked())
+
+    change_preferences(window, fill)
+    assert shown == [False]
+    assert not window.sync_action.isChecked()
+    close_window(window)
+    again = open_window(QSettings(str(settings_file), QSettings.Format.IniFormat), example_site / ARTICLE)
+    try:
+        assert not again.sync_action.isChecked()
+        assert not again.scroll_sync.enabled
+        change_preferences(again, lambda dialog: dialog.sync_box.setChecked(True))
+        assert again.sync_action.isChecked() and again.scroll_sync.enabled
+    finally:
+        close_window(again)
+
+
 def test_the_stylesheet_choice_reaches_the_preview(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, example_site: Path
 ) -> None:

@@ -173,6 +173,18 @@ class _Rendered:
 _NOTHING = _Rendered("", (), "")
 
 
+@dataclass(eq=False)
+class _Record:
+    """One group of a render: its steps, its headings' slugs (ids are numbered from them in document
+    order), what it renders to, and the block it was last placed as."""
+
+    group: tuple[Step, ...]
+    slugs: tuple[str, ...]
+    entry: _Rendered
+    block: RenderedBlock | None = None
+    line_offset: int = 0
+
+
 class CommonMarkRenderer:
     """Renders article bodies as CommonMark + GFM, in blocks whose keys change only with their output.
 
@@ -186,58 +198,101 @@ class CommonMarkRenderer:
         self._parser = build_parser()
         self._steps = StepParser(self._parser, min_stretch)
         self._sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
-        self._rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
-        # Blocks as last placed: by name, first and last line.
-        self._placed: dict[tuple[str, int, int], RenderedBlock] = {}
+        # The last render's groups, what they rendered to, and which of them have headings.
+        self._last: list[_Record] = []
+        self._heading_records: list[int] = []
         self._names = BlockNames()
         self._images: dict[ImageRef, str] = {}
         self._previous_keys: set[str] = set()
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
-        source = text.replace("\r\n", "\n").replace("\r", "\n").replace(MARK_START, "").replace(MARK_END, "")
-        # markdown-it's normalize rule would do this too; done first, every parse sees the same lines.
-        source = source.replace("\0", "\ufffd")
+        # Each replace copies the whole text; the checks for what there is to replace do not.
+        source = text
+        if "\r" in source:
+            source = source.replace("\r\n", "\n").replace("\r", "\n")
+        if MARK_START in source or MARK_END in source:
+            source = source.replace(MARK_START, "").replace(MARK_END, "")
+        if "\0" in source:
+            # markdown-it's normalize rule would do this too; done first, every parse sees the same lines.
+            source = source.replace("\0", "\ufffd")
         parse = self._steps.parse(source)
         env = parse.env or {}
         steps = parse.steps if parse.tokens is None else _token_steps(parse.tokens)
-        groups = _groups(steps)
-        ids = HeadingIds()
-        sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
-        rendered: dict[tuple[tuple[Step, ...], tuple[str, ...]], _Rendered] = {}
-        placed: dict[tuple[str, int, int], RenderedBlock] = {}
-        shown: list[tuple[_Rendered, int, int]] = []
-        for group in groups:
-            heading_ids: tuple[str, ...] = ()
-            for step in group:
-                if step.headings:
-                    if step.slugs is None:
-                        step.slugs = tuple(github_slug(text) for _, text in step.headings)
-                    heading_ids += tuple(ids.next_slug(slug) for slug in step.slugs)
-            cache_key = (group, heading_ids)
-            entry = rendered.get(cache_key) or self._rendered.get(cache_key)
-            if entry is None:
-                entry = self._render_group(group, heading_ids, env, sanitized)
-            rendered[cache_key] = entry
-            if entry is not _NOTHING:
-                first_step, last_step = group[0], group[-1]
-                first = first_step.line + first_step.first
-                shown.append((entry, first, last_step.line + last_step.last))
+        records = self._records(_groups(steps), env)
+        shown = [record for record in records if record.entry is not _NOTHING]
+        names = self._names.name([record.entry.key for record in shown])
         blocks: list[RenderedBlock] = []
-        names = self._names.name([entry.key for entry, _, _ in shown])
-        for name, (entry, first, end) in zip(names, shown, strict=True):
-            place = (name, line_offset + first, end)
-            block = placed.get(place) or self._placed.get(place)
-            if block is None:
-                html = _apply(entry.marked, entry.images, line_offset + first + 1)
-                block = RenderedBlock(name, html, first + 1, end)
-            placed[place] = block
+        for name, record in zip(names, shown, strict=True):
+            first_step, last_step = record.group[0], record.group[-1]
+            first = first_step.line + first_step.first
+            end = last_step.line + last_step.last
+            block = record.block
+            if (
+                block is None
+                or block.key != name
+                or block.source_start_line != first + 1
+                or block.source_end_line != end
+                or record.line_offset != line_offset
+            ):
+                html = _apply(record.entry.marked, record.entry.images, line_offset + first + 1)
+                block = record.block = RenderedBlock(name, html, first + 1, end)
+                record.line_offset = line_offset
             blocks.append(block)
-        self._rendered, self._placed = rendered, placed
-        self._sanitized = sanitized or self._sanitized
         changed = [index for index, block in enumerate(blocks) if block.key not in self._previous_keys]
         self._previous_keys = {block.key for block in blocks}
         return RenderedBody("\n".join(block.html for block in blocks), blocks, changed, line_offset)
+
+    def _records(self, groups: list[tuple[Step, ...]], env: dict[str, object]) -> list[_Record]:
+        """What each group renders to. Groups at either end that are the last render's (the same steps)
+        keep what they rendered to; only those between are rendered, unless the headings between
+        changed, which renumbers the ids of the headings after them."""
+        old = self._last
+        count = min(len(groups), len(old))
+        prefix = 0
+        while prefix < count and groups[prefix] == old[prefix].group:
+            prefix += 1
+        suffix = 0
+        while suffix < count - prefix and groups[-1 - suffix] == old[-1 - suffix].group:
+            suffix += 1
+        ids = HeadingIds()
+        for index in self._heading_records:
+            if index >= prefix:
+                break
+            for slug in old[index].slugs:
+                ids.next_slug(slug)
+        sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]] = {}
+        records = old[:prefix]
+        middle_end = len(groups) - suffix
+        records += [self._record(group, ids, env, sanitized) for group in groups[prefix:middle_end]]
+        old_middle = old[prefix : len(old) - suffix]
+        if [slug for record in records[prefix:] for slug in record.slugs] == [
+            slug for record in old_middle for slug in record.slugs
+        ]:
+            records += old[len(old) - suffix :]
+        else:
+            records += [self._record(group, ids, env, sanitized) for group in groups[middle_end:]]
+        self._last = records
+        self._heading_records = [index for index, record in enumerate(records) if record.slugs]
+        if sanitized:
+            self._sanitized = sanitized
+        return records
+
+    def _record(
+        self,
+        group: tuple[Step, ...],
+        ids: HeadingIds,
+        env: dict[str, object],
+        sanitized: dict[str, tuple[str, tuple[ImageRef, ...]]],
+    ) -> _Record:
+        slugs: tuple[str, ...] = ()
+        for step in group:
+            if step.headings:
+                if step.slugs is None:
+                    step.slugs = tuple(github_slug(text) for _, text in step.headings)
+                slugs += step.slugs
+        heading_ids = tuple(ids.next_slug(slug) for slug in slugs)
+        return _Record(group, slugs, self._render_group(group, heading_ids, env, sanitized))
 
     def _render_group(
         self,

@@ -76,7 +76,13 @@ class PreviewPane(QWidget):
         self._page_reset = True
         self._dirty = False
         self._next_id = 0
-        self._in_flight: tuple[int, int] | None = None  # request id, shell generation
+        # Request id, shell and article generation, whether it asked for a whole page, text version.
+        self._in_flight: tuple[int, int, int, bool, int] | None = None
+        self._article_generation = 0
+        self._text_version = 0
+        # A whole page rendered while the page was still loading, shown once it has loaded.
+        self._held: tuple[RenderReply, int] | None = None
+        self._patches_running = 0  # scripts sent to the page whose results have not come back
         self._restarts = 0
         self._gave_up = False
         self._shut_down = False
@@ -143,7 +149,10 @@ class PreviewPane(QWidget):
         self._site = site
         self._article_path = article_path
         self.worker.send(self._site_message())
-        # The worker's fresh renderer resends every block; the page must expect that.
+        # The worker's fresh renderer resends every block; the page must expect that. A reply on its
+        # way was rendered for the site before.
+        self._article_generation += 1
+        self._held = None
         self._page_reset = True
         self._dirty = True
         if self._built:
@@ -160,6 +169,8 @@ class PreviewPane(QWidget):
         """
         # A reply to a request made before now is for the article before: _on_reply drops it.
         self._shell_generation += 1
+        self._article_generation += 1
+        self._held = None
         self._page_reset = True
         self._dirty = True
         if self._built and self._page_ready:
@@ -204,6 +215,7 @@ class PreviewPane(QWidget):
     def text_changed(self) -> None:
         """The text changed: render the newest text as soon as the worker is free."""
         self._dirty = True
+        self._text_version += 1
         if self._gave_up and not self.worker.running and not self._shut_down:
             self._gave_up = False
             self._restarts = 0
@@ -258,8 +270,10 @@ class PreviewPane(QWidget):
         self._shell_generation += 1
         self._page_ready = False
         self._page_filled = False
-        self._page_reset = True
-        self._dirty = True
+        # A whole page held or on its way will fill the new page; otherwise it needs one.
+        if self._held is None and not (self._in_flight is not None and self._in_flight[3]):
+            self._page_reset = True
+            self._dirty = True
         if site is not None:
             base = QUrl.fromLocalFile(str(site.public_dir) + "/")
         else:
@@ -270,6 +284,9 @@ class PreviewPane(QWidget):
         if not ok:
             return
         self._page_ready = True
+        held, self._held = self._held, None
+        if held is not None:
+            self._apply(*held)
         self._start_render()
 
     # ---- rendering ---------------------------------------------------------------------------------
@@ -279,14 +296,21 @@ class PreviewPane(QWidget):
             self._in_flight is not None
             or not self._dirty
             or self._provider is None
-            or not self._page_ready
+            # While the page loads, the worker can already render a whole page to show once it has loaded.
+            or (not self._page_ready and (not self._page_reset or self._held is not None))
             or not self.worker.running
             or self._shut_down
         ):
             return
         self._dirty = False
         self._next_id += 1
-        self._in_flight = (self._next_id, self._shell_generation)
+        self._in_flight = (
+            self._next_id,
+            self._shell_generation,
+            self._article_generation,
+            self._page_reset,
+            self._text_version,
+        )
         self.worker.send(RenderRequest(self._next_id, self._provider(), self._page_reset))
         self._page_reset = False
         self._watchdog.start()
@@ -294,7 +318,7 @@ class PreviewPane(QWidget):
     def _on_reply(self, reply: object) -> None:
         if not isinstance(reply, (RenderReply, RenderFailure)) or self._in_flight is None:
             return
-        request_id, generation = self._in_flight
+        request_id, generation, article, whole_page, version = self._in_flight
         if reply.request_id != request_id:
             return
         self._in_flight = None
@@ -307,7 +331,16 @@ class PreviewPane(QWidget):
             self._update_banner()
             self._start_render()
             return
-        if generation != self._shell_generation or not self._page_ready:
+        current = generation == self._shell_generation and self._page_ready
+        if article == self._article_generation and whole_page and not current:
+            # A whole page of this article fits any page that has just loaded, or will have.
+            if self._page_ready:
+                self._apply(reply, version)
+            else:
+                self._held = (reply, version)
+            self._start_render()
+            return
+        if not current:
             # Meant for a page that was replaced meanwhile: the new page gets everything anew.
             self._page_reset = True
             self._dirty = True
@@ -317,10 +350,27 @@ class PreviewPane(QWidget):
         self._update_banner()
         # The next render starts now, so the worker works while the page applies this one.
         self._start_render()
+        self._run_patch(reply)
+
+    def _apply(self, reply: RenderReply, version: int) -> None:
+        """Show a whole-page reply on a page that just loaded (so holds nothing yet)."""
+        self._page_reset = False
+        self._dirty = self._dirty or version != self._text_version
+        self._front_matter_error = reply.front_matter_error
+        self._update_banner()
+        self._run_patch(reply)
+
+    def _run_patch(self, reply: RenderReply) -> None:
+        generation = self._shell_generation
         if reply.script:
-            self.page.runJavaScript(reply.script, 0, lambda missing: self._on_patched(generation, missing))
+            self._patches_running += 1
+            self.page.runJavaScript(reply.script, 0, lambda missing: self._patched(generation, missing))
         else:
             self._on_patched(generation, None)
+
+    def _patched(self, generation: int, result: object) -> None:
+        self._patches_running -= 1
+        self._on_patched(generation, result)
 
     def _on_patched(self, generation: int, result: object) -> None:
         if generation != self._shell_generation:
@@ -337,7 +387,7 @@ class PreviewPane(QWidget):
         # A scroll asked for before the page had content is done now.
         if self._scroll_call is not None and not self._scroll_timer.isActive():
             self._flush_scroll()
-        if self._in_flight is None and not self._dirty:
+        if self._in_flight is None and not self._dirty and not self._patches_running:
             self.rendered.emit()
 
     def _update_banner(self) -> None:

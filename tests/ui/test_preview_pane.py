@@ -385,6 +385,33 @@ def test_shut_down_ends_the_worker(qtbot, qapp: QApplication, example_site: Path
     delete_now(own)
 
 
+def test_the_first_render_starts_while_the_page_loads_and_shows_once_it_has(
+    qtbot, qapp: QApplication, example_site: Path
+) -> None:
+    """Chromium takes a while to start: the worker renders the whole page meanwhile, once."""
+    own = PreviewPane()
+    own.resize(700, 500)
+    own.show()
+    own.set_text_provider(lambda: SAMPLE)
+    requests: list[tuple[bool, bool]] = []
+    send = own.worker.send
+
+    def record(message: object) -> None:
+        if isinstance(message, RenderRequest):
+            requests.append((message.reset, own.started and own._page_ready))
+        send(message)
+
+    own.worker.send = record  # type: ignore[method-assign]
+    with qtbot.waitSignal(own.rendered, timeout=TIMEOUT_MS):
+        own.set_site(load_site(example_site), None)
+        own.text_changed()
+    assert requests[0] == (True, False)  # asked for before the page was ready
+    assert [reset for reset, _ in requests].count(True) == 1
+    assert "Hvad er en MR-scanning?" in body_text(qtbot, own)
+    own.shut_down()
+    delete_now(own)
+
+
 def test_the_worker_sends_only_blocks_the_page_lacks(site: SiteConfig) -> None:
     patcher = PagePatcher()
     patcher.set_site(SiteMessage(site, None))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from editor.article.errors import ArticleError
 from editor.article.field_edits import TextEdit, remove_field, set_field
 from editor.article.front_matter import FrontMatter, read_front_matter
 from editor.article.text_changes import LineBreaks, changed_span, remember_breaks
-from editor.article.validation import Problem, validate_text
+from editor.article.validation import Problem
 from editor.article.yaml_scalars import FieldValue
 from editor.site.article_files import (
     OpenedArticle,
@@ -19,7 +20,6 @@ from editor.site.article_files import (
     open_article,
     save_article,
     save_article_as,
-    validation_rules,
 )
 from editor.site.config import SiteConfig, load_site
 from editor.site.files import FileStamp
@@ -27,31 +27,11 @@ from editor.site.image_import import ImportedImage, import_image, import_image_b
 from editor.ui.core_texts import error_message
 from editor.ui.document_text import document_lines
 from editor.ui.text_positions import TextPositions, qt_position
+from editor.ui.validation_process import shared_validation
 
-# Checks run once typing pauses this long; they take ~1 ms on a normal article, ~50 ms on 1 MB.
+# Checks run once typing pauses this long, in the validation process: ~1 ms on a normal article, a few
+# hundred on 1 MB.
 VALIDATION_DELAY_MS = 250
-
-
-class _ValidationSignals(QObject):
-    finished = Signal(int, list)
-
-
-class _ValidationJob(QRunnable):
-    """Validation off the GUI thread; the generation number lets the session drop stale results."""
-
-    def __init__(
-        self, generation: int, text: str, site: SiteConfig, path: Path | None, signals: _ValidationSignals
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.text = text
-        self.site = site
-        self.path = path
-        self.signals = signals
-
-    def run(self) -> None:
-        problems = validate_text(self.text, validation_rules(self.site, self.path))
-        self.signals.finished.emit(self.generation, problems)
 
 
 class ArticleSession(QObject):
@@ -81,8 +61,6 @@ class ArticleSession(QObject):
         self._front: FrontMatter | None = None
         self._generation = 0
         self._replacing = False
-        self._validation_signals = _ValidationSignals()
-        self._validation_signals.finished.connect(self._on_validated)
         self._validation_timer = QTimer(self, singleShot=True, interval=VALIDATION_DELAY_MS)
         self._validation_timer.timeout.connect(self._start_validation)
         # Qt reports contentsChange only for a document with a layout; an editor's document has one already.
@@ -336,9 +314,11 @@ class ArticleSession(QObject):
         if self.site is None:
             return
         self._generation += 1
-        job = _ValidationJob(self._generation, self.text(), self.site, self.path, self._validation_signals)
-        QThreadPool.globalInstance().start(job)
+        generation = self._generation
+        shared_validation().check(
+            self.text(), self.site, self.path, lambda problems: self._on_validated(generation, problems)
+        )
 
     def _on_validated(self, generation: int, problems: list[Problem]) -> None:
-        if generation == self._generation:
+        if generation == self._generation and shiboken6.isValid(self):
             self.problems_found.emit(problems)

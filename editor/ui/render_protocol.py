@@ -7,10 +7,14 @@ import pickle
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.article.errors import ArticleError
 from editor.render.header_labels import HeaderLabels
 from editor.site.config import SiteConfig
+
+if TYPE_CHECKING:
+    from editor.article.validation import Problem
 
 # Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
 HEADER = struct.Struct(">Q")
@@ -49,6 +53,24 @@ class RenderReply:
     front_matter_error: ArticleError | None  # the window words it in its language
     block_count: int
     sent_blocks: int
+
+
+@dataclass(frozen=True)
+class ValidationRequest:
+    """Check `text`, an article of `site` at `path`, as `check` does."""
+
+    request_id: int
+    text: str
+    site: SiteConfig
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class ValidationReply:
+    """The problems of the text of request `request_id`."""
+
+    request_id: int
+    problems: list[Problem]
 
 
 @dataclass(frozen=True)

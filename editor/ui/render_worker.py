@@ -23,6 +23,8 @@ from editor.ui.render_protocol import (
     RenderReply,
     RenderRequest,
     SiteMessage,
+    ValidationReply,
+    ValidationRequest,
     encode_message,
 )
 
@@ -143,6 +145,15 @@ def _js(value: object) -> str:
     return json.dumps(value, ensure_ascii=True).replace("</", "<\\/")
 
 
+def _validate(request: ValidationRequest) -> ValidationReply:
+    # Imported on first use: a worker that only renders does not load the checks.
+    from editor.article.validation import validate_text
+    from editor.site.article_files import validation_rules
+
+    problems = validate_text(request.text, validation_rules(request.site, request.path))
+    return ValidationReply(request.request_id, list(problems))
+
+
 def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
     data = bytearray()
     while len(data) < size:
@@ -171,10 +182,12 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
                 patcher.set_site(message)
             elif isinstance(message, RenderRequest):
                 reply = patcher.patch(message)
+            elif isinstance(message, ValidationRequest):
+                reply = _validate(message)
             else:
                 print(f"render worker: unknown message {type(message).__name__}", file=sys.stderr)
         except Exception:
-            request_id = message.request_id if isinstance(message, RenderRequest) else -1
+            request_id = message.request_id if isinstance(message, (RenderRequest, ValidationRequest)) else -1
             reply = RenderFailure(request_id, traceback.format_exc())
             # The renderer's caches may be half updated: start over with a full page.
             patcher.start_over()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from editor.site.errors import ChangedOnDiskError
 from editor.ui.article_session import ArticleSession
 from editor.ui.document_text import document_text
+from editor.ui.validation_process import shared_validation
 
 from ..article.helpers import ROUNDTRIP
 
@@ -105,6 +107,33 @@ def test_problems_arrive_from_the_background(
     assert found == [[]]
     qtbot.waitUntil(lambda: len(found) == 2, timeout=5000)
     assert [problem.rule for problem in found[1]] == ["empty-heading", "indented-code"]  # type: ignore[attr-defined]
+
+
+def test_checks_run_in_a_process_of_their_own_and_survive_its_death(
+    session: ArticleSession, example_site: Path, qtbot: QtBot
+) -> None:
+    """A 1 MB article takes a few hundred ms of Python to check: not under the GUI thread's GIL."""
+    checker = shared_validation()
+    found: list[list[object]] = []
+    session.problems_found.connect(found.append)
+    session.load(example_site / ARTICLE)
+    qtbot.waitUntil(lambda: len(found) == 2, timeout=10000)
+    worker = checker._worker.pid()
+    assert worker not in (0, os.getpid())
+    assert Path(f"/proc/{worker}/cmdline").read_bytes().split(b"\0")[1:3] == [
+        b"-m",
+        b"editor.ui.render_worker",
+    ]
+    # Killed while a check is on its way, the check is still answered (in a thread here), and the
+    # next check starts a new process.
+    session.document.setPlainText(session.document.toPlainText() + "\n###\n")
+    qtbot.waitUntil(lambda: bool(checker._pending), timeout=5000)
+    checker._worker.kill()
+    qtbot.waitUntil(lambda: len(found) == 3, timeout=10000)
+    assert [problem.rule for problem in found[2]].count("empty-heading") == 2  # type: ignore[attr-defined]
+    session.document.setPlainText(session.document.toPlainText() + "\n")
+    qtbot.waitUntil(lambda: len(found) == 4, timeout=10000)
+    assert checker._worker.pid() not in (0, worker)
 
 
 def test_a_save_over_a_file_changed_on_disk_is_refused_and_keeps_the_edits(

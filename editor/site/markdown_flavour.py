@@ -82,7 +82,8 @@ def _mkdocs_extensions(path: Path) -> tuple[ExtensionRequest, ...]:
     """The entries under `markdown_extensions:` in mkdocs.yml (a list of names or of one-key maps)."""
     try:
         values = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        # RecursionError: PyYAML composes nested values by recursion, and thousands of `[` run it out.
         return ()
     listed = values.get("markdown_extensions") if isinstance(values, dict) else None
     # MkDocs also takes a map of names to options.

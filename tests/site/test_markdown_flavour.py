@@ -127,3 +127,12 @@ def test_an_mkdocs_yml_whose_aliases_repeat_endlessly_is_read_at_once(tmp_path: 
     assert flavour.extension_names == ("admonition", "toc")
     (toc,) = [request for request in flavour.extensions if request.name == "toc"]
     assert (toc.options, toc.unreadable) == ({}, ("permalink",))
+
+
+def test_an_mkdocs_yml_nested_past_the_parsers_depth_is_a_site_without_extensions(tmp_path: Path) -> None:
+    # PyYAML composes nested values by recursion: thousands of `[` exhaust Python's stack.
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - toc:\n      permalink: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
+    )
+    flavour = load_site(tmp_path).markdown
+    assert (flavour.flavour, flavour.extensions) == (Flavour.PYTHON_MARKDOWN, ())

@@ -118,7 +118,8 @@ def test_check_lints_lists_as_the_site_nests_them(
 )
 def test_an_mkdocs_yml_whose_aliases_repeat_endlessly_is_read_at_once(tmp_path: Path, options: str) -> None:
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{name}: &{name} [{', '.join([f'*{before}'] * 9)}]\n" for before, name in zip("abcdefg", "bcdefgh")
+        f"{name}: &{name} [{', '.join([f'*{before}'] * 9)}]\n"
+        for before, name in zip("abcdefg", "bcdefgh", strict=True)
     )
     (tmp_path / "mkdocs.yml").write_text(
         f"{laughs}markdown_extensions:\n  - admonition\n  - toc: {options}\n", encoding="utf-8"

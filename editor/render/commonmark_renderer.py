@@ -33,7 +33,9 @@ _FORMATTER = HtmlFormatter(cssclass="highlight", nowrap=True)
 
 def _highlight(code: str, language: str, attributes: str) -> str:
     """A fenced block's code coloured by pygments when its info string names a language pygments knows."""
-    name = language.split()[0] if language else ""
+    # markdown-it has already cut the name off the info string at its own whitespace set (not
+    # str.split()'s, which also splits at U+0085 and would leave nothing of a name of that alone).
+    name = language
     if not name:
         return ""
     try:

@@ -82,7 +82,8 @@ def _mkdocs_extensions(path: Path) -> tuple[ExtensionRequest, ...]:
     """The entries under `markdown_extensions:` in mkdocs.yml (a list of names or of one-key maps)."""
     try:
         values = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        # RecursionError: PyYAML composes nested values by recursion, and thousands of `[` run it out.
         return ()
     listed = values.get("markdown_extensions") if isinstance(values, dict) else None
     # MkDocs also takes a map of names to options.
@@ -111,11 +112,28 @@ def extension_requests(listed: list[Any]) -> tuple[ExtensionRequest, ...]:
     return tuple(requests)
 
 
+# More values than any extension's options hold: a value past it is made of aliases repeating endlessly.
+_MOST_VALUES = 10_000
+
+
 def _is_plain(value: object) -> bool:
-    """Text, a number, yes/no, nothing, or lists and maps of those: what a site file may give an option."""
-    if isinstance(value, list):
-        return all(_is_plain(item) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and _is_plain(item) for key, item in value.items())
-    # TOML dates and times are not options of any extension; tags are code.
-    return value is None or isinstance(value, str | int | float | bool)
+    """Text, a number, yes/no, nothing, or lists and maps of those: what a site file may give an option.
+    YAML aliases can make a value that holds itself or stands for billions of values in a few lines;
+    such a value is not plain either, and is found out without walking all of it."""
+    pending = [value]
+    seen = 0
+    while pending:
+        item = pending.pop()
+        seen += 1
+        if seen > _MOST_VALUES:
+            return False
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return False
+            pending.extend(item.values())
+        # TOML dates and times are not options of any extension; tags are code.
+        elif not (item is None or isinstance(item, str | int | float | bool)):
+            return False
+    return True

@@ -8,6 +8,7 @@ An example may differ only where the sanitizer or GFM itself makes it differ; ea
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 
 from editor.render.commonmark_renderer import render_commonmark
 
@@ -107,3 +108,11 @@ def test_the_flavour_matches_at_least_the_issues_bar() -> None:
 )
 def test_shapes_render_as_github_renders_them(markdown: str, expected: str) -> None:
     assert same_html(render_commonmark(markdown), expected)
+
+
+@pytest.mark.parametrize("info", ["\x85", "\u2028", "\x85 ~", "\u3000py"])
+def test_a_fence_whose_info_string_is_python_whitespace_renders_as_markdown_it_does(info: str) -> None:
+    # markdown-it splits the info string on its own whitespace set; str.split() knows more, so an
+    # info string of U+0085 alone left nothing to take the language from.
+    markdown = f"```{info}\nx = 1\n```\n"
+    assert same_html(render_commonmark(markdown), MarkdownIt("commonmark").render(markdown))

@@ -133,3 +133,53 @@ def test_a_patch_for_another_page_state_asks_for_a_reset(qtbot, page):
         run(qtbot, page, "JSON.stringify(window.articleEditor.patchBlocks(5, 0, 0, [], {}, [], 0))")
         == '["*"]'
     )
+
+
+def _patch_edit_sequences():
+    from hypothesis import strategies as st
+
+    from tests.render.test_commonmark_incremental import LINES
+
+    # Repeated blocks (the same paragraph, empty headings), blocks that merge and split at blank lines,
+    # and edits that shift every line below them.
+    lines = [*LINES, "Samme afsnit.", "Samme afsnit.", "", ""]
+    edit = st.tuples(
+        st.sampled_from(["insert", "delete", "replace"]), st.integers(0, 40), st.sampled_from(lines)
+    )
+    return st.lists(st.sampled_from(lines), max_size=30), st.lists(edit, min_size=1, max_size=8)
+
+
+def test_patches_after_random_edits_give_the_page_a_fresh_render_gives(qtbot, page):
+    from hypothesis import HealthCheck, given, settings
+
+    from editor.render.commonmark_renderer import CommonMarkRenderer
+    from editor.ui.render_worker import block_patch
+
+    documents, edit_lists = _patch_edit_sequences()
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(start=documents, edits=edit_lists)
+    def patches_follow(start: list[str], edits: list[tuple[str, int, str]]) -> None:
+        lines = list(start)
+        renderer = CommonMarkRenderer(min_stretch=1)
+        rendered = renderer.render("\n".join(lines), 4)
+        run(qtbot, page, "window.articleEditor.clear(''); 1")
+        assert send(qtbot, page, rendered, set()) == "[]"
+        for kind, where, line in edits:
+            where = min(where, len(lines))
+            if kind == "insert":
+                lines.insert(where, line)
+            elif where < len(lines):
+                lines[where : where + 1] = [line] if kind == "replace" else []
+            old_keys, old_starts = rendered.keys, rendered.data_lines()
+            rendered = renderer.render("\n".join(lines), 4)
+            assert len(set(rendered.keys)) == len(rendered.keys)
+            html = {block.key: block.html for block in rendered.blocks if block.key not in set(old_keys)}
+            call = block_patch(old_keys, old_starts, rendered.keys, rendered.data_lines(), html)
+            assert run(qtbot, page, f"JSON.stringify({call})") == "[]"
+            patched = json.loads(run(qtbot, page, PAGE_STATE))
+            run(qtbot, page, "window.articleEditor.clear(''); 1")
+            send(qtbot, page, rendered, set())
+            assert patched == json.loads(run(qtbot, page, PAGE_STATE))
+
+    patches_follow()

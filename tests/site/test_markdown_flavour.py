@@ -105,3 +105,35 @@ def test_check_lints_lists_as_the_site_nests_them(
         f"{article}:7:3: warning: Python-Markdown does not nest this item under the item on line 6: the site "
         "shows it outside that item; indent it by 4 spaces to nest it [list-will-not-nest]\n"
     )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        "{permalink: &self [*self]}",  # a list that holds itself
+        "&self {permalink: *self}",  # a map that holds itself
+        # Nine lists of nine, eight times over: a few lines that stand for 9**9 values.
+        "{permalink: *h}",
+    ],
+)
+def test_an_mkdocs_yml_whose_aliases_repeat_endlessly_is_read_at_once(tmp_path: Path, options: str) -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{before}'] * 9)}]\n"
+        for before, name in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        f"{laughs}markdown_extensions:\n  - admonition\n  - toc: {options}\n", encoding="utf-8"
+    )
+    flavour = load_site(tmp_path).markdown
+    assert flavour.extension_names == ("admonition", "toc")
+    (toc,) = [request for request in flavour.extensions if request.name == "toc"]
+    assert (toc.options, toc.unreadable) == ({}, ("permalink",))
+
+
+def test_an_mkdocs_yml_nested_past_the_parsers_depth_is_a_site_without_extensions(tmp_path: Path) -> None:
+    # PyYAML composes nested values by recursion: thousands of `[` exhaust Python's stack.
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - toc:\n      permalink: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
+    )
+    flavour = load_site(tmp_path).markdown
+    assert (flavour.flavour, flavour.extensions) == (Flavour.PYTHON_MARKDOWN, ())

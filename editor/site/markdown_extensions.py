@@ -101,7 +101,13 @@ _KNOWN = _LOADABLE | BUILT_IN_WITH_OPTIONS | BUILT_IN_WHOLE_DOCUMENT_OPTIONS | B
 
 # Rendered once with each extension and its options, so options that only fail while rendering are
 # caught here rather than in the preview.
-_SAMPLE = "# Title\n\nSome *text* and `code`.\n\n- a\n- b\n\n    indented\n\n> quote\n"
+# The trial render: some of every kind of block an allowed extension works on (tabs, details, notes,
+# fences, tables, definitions, abbreviations), so an option that breaks one fails here, not in the preview.
+_SAMPLE = (
+    "# Title\n\nSome *text* and `code`.\n\n- a\n- b\n\n    indented\n\n> quote\n\n"
+    '=== "Tab"\n\n    In a tab.\n\n??? note "Details"\n\n    Hidden.\n\n!!! note "Note"\n\n    Noted.\n\n'
+    "```python\nx = 1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTerm\n:   Definition\n\n*[HTML]: Hyper Text\n"
+)
 
 
 @dataclass(frozen=True)

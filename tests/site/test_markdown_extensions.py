@@ -162,6 +162,11 @@ def test_a_malformed_toml_list_is_a_config_error(example_site: Path) -> None:
             ExtensionRequest("pymdownx.emoji", {}, ("emoji_index",)),
             "pymdownx.emoji: option emoji_index names Python code; left at its default",
         ),
+        # A default of None says nothing of the type: the trial render, which has tabs, finds it.
+        (
+            ExtensionRequest("pymdownx.tabbed", {"alternate_style": True, "slugify": "os.system"}),
+            "pymdownx.tabbed is left out: ",
+        ),
     ],
 )
 def test_what_is_left_out_gets_one_line_saying_why(request_: ExtensionRequest, note: str) -> None:

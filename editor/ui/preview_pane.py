@@ -91,6 +91,10 @@ class PreviewPane(QWidget):
         self._scroll_call: str | None = None  # the newest scroll request, as the page's API call
         self._scroll_timer = QTimer(self, singleShot=True, interval=SCROLL_INTERVAL_MS)
         self._scroll_timer.timeout.connect(self._flush_scroll)
+        # A render starts on the event loop's next turn: opening an article changes the text, then the
+        # site, then says a new article began, and a render started at the first would be for nothing.
+        self._render_soon = QTimer(self, singleShot=True, interval=0)
+        self._render_soon.timeout.connect(self._start_render)
         self._watchdog = QTimer(self, singleShot=True, interval=RENDER_TIMEOUT_MS)
         self._watchdog.timeout.connect(self._render_timed_out)
 
@@ -159,7 +163,7 @@ class PreviewPane(QWidget):
             self._allow_site_files()
             if self._shell_identity() != self._shell_key:
                 self._load_shell()
-        self._start_render()
+        self._render_soon.start()
 
     def begin_article(self, name: str) -> None:
         """Another article was opened: the page drops the last one at once and says this one is coming.
@@ -177,7 +181,7 @@ class PreviewPane(QWidget):
             self._page_filled = False
             note = self.tr("Opening {0}…").format(name)
             self.page.runJavaScript(f"window.articleEditor.clear({json.dumps(note)});", 0)
-        self._start_render()
+        self._render_soon.start()
 
     def set_stylesheet_choice(self, preferences: Preferences) -> None:
         """Style the page as `preferences` say (editor's own, site's, or a file); reloads only for a new look."""
@@ -220,7 +224,7 @@ class PreviewPane(QWidget):
             self._gave_up = False
             self._restarts = 0
             self._start_worker()
-        self._start_render()
+        self._render_soon.start()
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that file line `line` (1-based) is at the top; at most one scroll per frame."""

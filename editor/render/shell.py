@@ -52,4 +52,13 @@ def preview_page_html(site_stylesheet: Path | None = None, css: str | None = Non
     """
     body = '<header id="article-header"></header>\n<main id="article-body"></main>'
     script = read_resource_text("preview/preview.js")
-    return page_html(body, bundled_css() if css is None else css, site_stylesheet, script, None)
+    return page_html(
+        body, (bundled_css() if css is None else css) + _PREVIEW_CSS, site_stylesheet, script, None
+    )
+
+
+# Only the preview's: a long article's blocks out of view are not laid out or painted until they come
+# near it (preview.js marks an article long); a block shown once keeps its height for the estimate.
+_PREVIEW_CSS = """
+#article-body.long > .md-block { content-visibility: auto; contain-intrinsic-size: auto 3em; }
+"""

@@ -9,6 +9,11 @@
   // array rather than a walk of the live child list or a query of every element.
   let wrapperList = null;
 
+  // An article of more blocks than this is "long": its blocks out of view are neither laid out nor
+  // painted (content-visibility, see editor/render/shell.py), which at 1 MB cuts the first layout from
+  // about 450 ms to 50 ms. Their heights are estimates until first shown, so a reveal is checked again
+  // once the blocks it brought into view have their own.
+  const LONG_ARTICLE_BLOCKS = 1000;
   // Room kept between the caret's block and the window's edges, in CSS pixels.
   const MARGIN = 24;
   // A scroll this soon after the user's wheel, key or pointer in the page is theirs; later ones with
@@ -380,6 +385,7 @@
     // could not show because it had no HTML for them: the caller should reset and send everything.
     setBlocks: function (keys, htmlByKey, starts) {
       let missing = [];
+      bodyElement().classList.toggle("long", keys.length > LONG_ARTICLE_BLOCKS);
       keepingView(function () {
         missing = placeBlocks(keys, htmlByKey, starts);
       });
@@ -397,6 +403,7 @@
         return ["*"];
       }
       const missing = [];
+      bodyElement().classList.toggle("long", total - removeCount + keys.length > LONG_ARTICLE_BLOCKS);
       keepingView(function () {
         const list = current.slice();
         const replaced = new Map();
@@ -468,6 +475,16 @@
     revealLine: function (line) {
       followLine = line;
       reveal(line);
+      if (bodyElement().classList.contains("long")) {
+        // The frame after next has laid out the blocks now in view: measure again with their heights.
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () {
+            if (followLine === line) {
+              reveal(line);
+            }
+          });
+        });
+      }
     },
 
     stopFollowing: function () {

@@ -335,3 +335,36 @@ def test_sync_can_be_turned_off_and_is_remembered(window: MainWindow, qtbot: QtB
     window.editor.undo()
     window.sync_action.setChecked(True)
     assert Preferences.load(window.settings).sync_scrolling is True
+
+
+def test_in_a_long_article_blocks_out_of_view_are_skipped_and_the_caret_block_still_shows(
+    window: MainWindow, qtbot: QtBot, article_text: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Past 1,000 blocks the page lays out only what is near the view; their heights are estimates until
+    shown, and the caret's block must still end up fully in view."""
+    assert window.session.path is not None
+    original = window.session.path
+    # The tests before typed and undid: saved, opening another article asks nothing.
+    window.session.save(force=True)
+    long_article = original.with_name("very-long.md")
+    paragraphs = [f"Afsnit {n}: " + "ord " * (5 + n % 40) for n in range(2500)]
+    long_article.write_text(
+        article_text.split("\n---\n", 1)[0] + "\n---\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
+    assert window.open_path(long_article)
+    # innerText leaves out what is not laid out: the text is asked for as the DOM holds it.
+    qtbot.waitUntil(
+        lambda: run_js(qtbot, window, "document.body.textContent.includes('Afsnit 2499:')") is True,
+        timeout=TIMEOUT_MS,
+    )
+    assert run_js(qtbot, window, "document.getElementById('article-body').classList.contains('long')") is True
+    for number in (1800, 600, 2400):
+        line = line_of(window, f"Afsnit {number}:")
+        put_caret(window, line)
+        qtbot.waitUntil(lambda line=line: in_view(block_box(qtbot, window, line)), timeout=TIMEOUT_MS)
+    type_text(qtbot, window.editor, " Skrevet her")
+    qtbot.waitUntil(lambda: "Skrevet her" in block_box(qtbot, window, line)["text"], timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: in_view(block_box(qtbot, window, line)), timeout=TIMEOUT_MS)
+    window.session.save(force=True)
+    assert window.open_path(original)
+    wait_rendered(qtbot, window, DEEP_PARAGRAPH)

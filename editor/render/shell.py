@@ -57,8 +57,8 @@ def preview_page_html(site_stylesheet: Path | None = None, css: str | None = Non
     )
 
 
-# Only the preview's: a long article's blocks out of view are not laid out or painted until they come
-# near it (preview.js marks an article long); a block shown once keeps its height for the estimate.
+# Only the preview's: while a long article first fills the page (preview.js marks it long until the page
+# is idle), its blocks out of view are not laid out or painted; a block shown once keeps its height.
 _PREVIEW_CSS = """
 #article-body.long > .md-block { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 """

@@ -9,11 +9,13 @@
   // array rather than a walk of the live child list or a query of every element.
   let wrapperList = null;
 
-  // An article of more blocks than this is "long": its blocks out of view are neither laid out nor
-  // painted (content-visibility, see editor/render/shell.py), which at 1 MB cuts the first layout from
-  // about 450 ms to 50 ms. Their heights are estimates until first shown, so a reveal is checked again
-  // once the blocks it brought into view have their own.
+  // An article of more blocks than this is "long": when it first fills the page, its blocks out of view
+  // are neither laid out nor painted (content-visibility, see editor/render/shell.py), which at 1 MB cuts
+  // the first layout from about 450 ms to 50 ms. Their heights are estimates until shown, so a reveal is
+  // checked again once the blocks it brought into view have their own. Once the page is idle the whole
+  // article is laid out after all: patched while typing, a page with skipped blocks took 40 % longer.
   const LONG_ARTICLE_BLOCKS = 1000;
+  const LAY_OUT_ALL_WITHIN_MS = 3000;
   // Room kept between the caret's block and the window's edges, in CSS pixels.
   const MARGIN = 24;
   // A scroll this soon after the user's wheel, key or pointer in the page is theirs; later ones with
@@ -385,7 +387,18 @@
     // could not show because it had no HTML for them: the caller should reset and send everything.
     setBlocks: function (keys, htmlByKey, starts) {
       let missing = [];
-      bodyElement().classList.toggle("long", keys.length > LONG_ARTICLE_BLOCKS);
+      const body = bodyElement();
+      if (blocks.size === 0 && keys.length > LONG_ARTICLE_BLOCKS) {
+        body.classList.add("long");
+        // Stays, so that one can tell afterwards (tests, a bug report) that this page started so.
+        body.dataset.firstLayout = "near the view";
+        requestIdleCallback(
+          function () {
+            body.classList.remove("long");
+          },
+          { timeout: LAY_OUT_ALL_WITHIN_MS },
+        );
+      }
       keepingView(function () {
         missing = placeBlocks(keys, htmlByKey, starts);
       });
@@ -403,7 +416,6 @@
         return ["*"];
       }
       const missing = [];
-      bodyElement().classList.toggle("long", total - removeCount + keys.length > LONG_ARTICLE_BLOCKS);
       keepingView(function () {
         const list = current.slice();
         const replaced = new Map();

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from editor.article.text_changes import common_prefix_length, common_suffix_length
+
 
 class BlockNames:
     """Names blocks by their output key, made unique with `~n` for repeats, keeping last render's names
@@ -18,13 +20,8 @@ class BlockNames:
     def name(self, bases: list[str]) -> list[str]:
         """Unique names for blocks with the output keys `bases`, in document order."""
         old_bases, old_names = self._bases, self._names
-        count = min(len(old_bases), len(bases))
-        prefix = 0
-        while prefix < count and old_bases[prefix] == bases[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < count - prefix and old_bases[-1 - suffix] == bases[-1 - suffix]:
-            suffix += 1
+        prefix = common_prefix_length(old_bases, bases)
+        suffix = common_suffix_length(old_bases, bases, min(len(old_bases), len(bases)) - prefix)
         end = len(bases) - suffix
         names = old_names[:prefix] + [""] * (end - prefix) + old_names[len(old_names) - suffix :]
         taken = set(names[:prefix])

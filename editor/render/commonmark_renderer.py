@@ -18,6 +18,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.block_keys import BlockNames
 from editor.render.commonmark_steps import Step, StepParser, prepare_step, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
@@ -250,13 +251,9 @@ class CommonMarkRenderer:
         keep what they rendered to; only those between are rendered, unless the headings between
         changed, which renumbers the ids of the headings after them."""
         old = self._last
-        count = min(len(groups), len(old))
-        prefix = 0
-        while prefix < count and groups[prefix] == old[prefix].group:
-            prefix += 1
-        suffix = 0
-        while suffix < count - prefix and groups[-1 - suffix] == old[-1 - suffix].group:
-            suffix += 1
+        old_groups = [record.group for record in old]
+        prefix = common_prefix_length(old_groups, groups)
+        suffix = common_suffix_length(old_groups, groups, min(len(old), len(groups)) - prefix)
         ids = HeadingIds()
         for index in self._heading_records:
             if index >= prefix:

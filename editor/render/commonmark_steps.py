@@ -24,6 +24,8 @@ from markdown_it.rules_core import text_join
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
+from editor.article.text_changes import common_prefix_length, common_suffix_length
+
 # The env keys the step plugin reads; markdown-it and its plugins never use them.
 _MARKS = "article_editor_step_marks"
 _REJOIN = "article_editor_rejoin"
@@ -162,10 +164,10 @@ class StepParser:
 
     def _incremental(self, lines: list[str]) -> StepParse | None:
         old_lines, old_steps = self._lines, self._steps
-        prefix = _common_prefix(old_lines, lines)
+        prefix = common_prefix_length(old_lines, lines)
         if prefix == len(old_lines) == len(lines):
             return StepParse(old_steps, self._references, reparsed=True)
-        suffix = _common_suffix(old_lines, lines, prefix)
+        suffix = common_suffix_length(old_lines, lines, min(len(old_lines), len(lines)) - prefix)
         delta = len(lines) - len(old_lines)
         changed_end = len(lines) - suffix  # the first line of the unchanged tail, in the new body
         # Restart at the last step that follows a blank line and starts two lines before the edit.
@@ -293,29 +295,3 @@ def plain_text(inline: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts)
-
-
-def _common_prefix(old: list[str], new: list[str]) -> int:
-    count = min(len(old), len(new))
-    index = 0
-    # Compare in slices first: list equality runs in C.
-    step = 256
-    while index + step <= count and old[index : index + step] == new[index : index + step]:
-        index += step
-    while index < count and old[index] == new[index]:
-        index += 1
-    return index
-
-
-def _common_suffix(old: list[str], new: list[str], prefix: int) -> int:
-    count = min(len(old), len(new)) - prefix
-    index = 0
-    step = 256
-    while (
-        index + step <= count
-        and old[len(old) - index - step : len(old) - index] == new[len(new) - index - step : len(new) - index]
-    ):
-        index += step
-    while index < count and old[len(old) - 1 - index] == new[len(new) - 1 - index]:
-        index += 1
-    return index

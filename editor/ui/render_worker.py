@@ -13,6 +13,7 @@ from editor.article.document import BOM
 from editor.article.errors import ArticleError
 from editor.article.front_matter import read_front_matter
 from editor.article.schema import DEFAULT_SCHEMA
+from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.export import article_page_url, file_url_resolver
 from editor.render.flavours import Flavour, make_renderer
 from editor.render.page import render_header, search_description
@@ -121,18 +122,12 @@ def block_patch(
     """A patchBlocks call that turns the page's blocks `old_keys` into `keys`: the unchanged blocks at
     either end stay, those at the end moved by one line shift, and only the run between is sent. A long
     article then costs a script of a few blocks per keystroke, not one listing all of its blocks."""
-    count = min(len(old_keys), len(keys))
-    prefix = 0
-    while prefix < count and old_keys[prefix] == keys[prefix] and old_starts[prefix] == starts[prefix]:
-        prefix += 1
-    suffix = 0
+    old_blocks, blocks = list(zip(old_keys, old_starts, strict=True)), list(zip(keys, starts, strict=True))
+    prefix = common_prefix_length(old_blocks, blocks)
+    # The blocks at the end stay where they are moved by one shift: the last block's.
     shift = starts[-1] - old_starts[-1] if keys and old_keys else 0
-    while (
-        suffix < count - prefix
-        and old_keys[-1 - suffix] == keys[-1 - suffix]
-        and starts[-1 - suffix] - old_starts[-1 - suffix] == shift
-    ):
-        suffix += 1
+    shifted = [(key, start + shift) for key, start in old_blocks]
+    suffix = common_suffix_length(shifted, blocks, min(len(old_keys), len(keys)) - prefix)
     middle = slice(prefix, len(keys) - suffix)
     sent = {key: new_html[key] for key in keys[middle] if key in new_html}
     removed = len(old_keys) - suffix - prefix

@@ -114,42 +114,37 @@ def _nesting_findings(
         item = structure.items.get(index)
         if item is not None:
             if above is not None and above.line not in item.parents:
-                yield MarkdownFinding(
-                    first_line + index,
-                    _first_column(line),
-                    "list-will-not-nest",
-                    translatable(
-                        "Problem",
-                        "{flavour} does not nest this item under the item on line {parent}: the site shows it "
-                        "outside that item; indent it by {need} spaces to nest it",
-                    ),
-                    {
-                        "flavour": structure.flavour,
-                        "parent": first_line + above.line,
-                        "need": _need(structure, above),
-                    },
+                message = translatable(
+                    "Problem",
+                    "{flavour} does not nest this item under the item on line {parent}: the site shows it "
+                    "outside that item; indent it by {need} spaces to nest it",
                 )
+                yield _not_nesting(structure, first_line, index, line, above, message)
             run.append(_SeenItem(index, indentation))
         elif above is not None and index in structure.continuation_lines:
-            yield MarkdownFinding(
-                first_line + index,
-                _first_column(line),
-                "list-will-not-nest",
-                translatable(
-                    "Problem",
-                    "{flavour} reads this line as text continuing the line above, not as a list item; indent "
-                    "it by {need} spaces to nest it under the item on line {parent}",
-                ),
-                {
-                    "flavour": structure.flavour,
-                    "parent": first_line + above.line,
-                    "need": _need(structure, above),
-                },
+            message = translatable(
+                "Problem",
+                "{flavour} reads this line as text continuing the line above, not as a list item; indent "
+                "it by {need} spaces to nest it under the item on line {parent}",
             )
+            yield _not_nesting(structure, first_line, index, line, above, message)
 
 
-def _need(structure: MarkdownStructure, above: _SeenItem) -> int:
-    return structure.items[above.line].nest_column
+def _not_nesting(
+    structure: MarkdownStructure, first_line: int, index: int, line: str, above: _SeenItem, message: str
+) -> MarkdownFinding:
+    """A list-will-not-nest finding on body line `index`, naming the item `above` and the indent it needs."""
+    return MarkdownFinding(
+        first_line + index,
+        _first_column(line),
+        "list-will-not-nest",
+        message,
+        {
+            "flavour": structure.flavour,
+            "parent": first_line + above.line,
+            "need": structure.items[above.line].nest_column,
+        },
+    )
 
 
 def may_have_traps(body: str) -> bool:

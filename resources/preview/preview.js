@@ -259,22 +259,19 @@
   window.addEventListener("wheel", noteInput, { capture: true, passive: true });
   window.addEventListener("keydown", noteInput, { capture: true, passive: true });
   window.addEventListener("touchstart", noteInput, { capture: true, passive: true });
-  window.addEventListener(
-    "pointerdown",
-    function () {
-      pointerDown = true;
-      noteInput();
-    },
-    { capture: true, passive: true },
-  );
-  window.addEventListener(
-    "pointerup",
-    function () {
-      pointerDown = false;
-      noteInput();
-    },
-    { capture: true, passive: true },
-  );
+  for (const [type, down] of [
+    ["pointerdown", true],
+    ["pointerup", false],
+  ]) {
+    window.addEventListener(
+      type,
+      function () {
+        pointerDown = down;
+        noteInput();
+      },
+      { capture: true, passive: true },
+    );
+  }
   window.addEventListener("scroll", onScroll, { passive: true });
 
   if (typeof QWebChannel === "function" && window.qt && window.qt.webChannelTransport) {

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from editor.render import IncrementalRenderer, render_body
 from editor.render.markdown_renderer import render_whole_document
-from editor.site.markdown_extensions import ExtensionRequest, resolve_extensions
+from editor.site.markdown_extensions import ExtensionRequest, SiteExtensions, resolve_extensions
 from tests.render.helpers import CORPUS, file_resolver, read_article, split_front_matter, top_level_elements
 
 BODIES = {path.name: split_front_matter(read_article(path)) for path in CORPUS}
@@ -159,38 +159,33 @@ def test_identical_blocks_get_distinct_keys():
 
 # --- with a site's extensions ---------------------------------------------------------------------
 
+
+def _extensions(*requests: tuple[str, dict[str, object]]) -> SiteExtensions:
+    return resolve_extensions(tuple(ExtensionRequest(name, options) for name, options in requests))
+
+
 # What MkDocs sites list; def_list, abbr, attr_list and tabbed connect blocks, so this set renders in one
 # pass, through the same chunk, footnote and link steps.
-REPRESENTATIVE = resolve_extensions(
-    tuple(
-        ExtensionRequest(name, options)
-        for name, options in [
-            ("admonition", {}),
-            ("def_list", {}),
-            ("attr_list", {}),
-            ("abbr", {}),
-            ("pymdownx.tabbed", {}),
-            ("pymdownx.details", {}),
-            ("tables", {}),
-            ("toc", {"permalink": True}),
-        ]
-    )
+REPRESENTATIVE = _extensions(
+    ("admonition", {}),
+    ("def_list", {}),
+    ("attr_list", {}),
+    ("abbr", {}),
+    ("pymdownx.tabbed", {}),
+    ("pymdownx.details", {}),
+    ("tables", {}),
+    ("toc", {"permalink": True}),
 )
 # The same minus the block-connecting ones, plus inline ones: rendered block by block.
-CHUNK_SAFE = resolve_extensions(
-    tuple(
-        ExtensionRequest(name, options)
-        for name, options in [
-            ("admonition", {}),
-            ("pymdownx.details", {}),
-            ("tables", {}),
-            ("toc", {"permalink": True}),
-            ("smarty", {}),
-            ("pymdownx.mark", {}),
-            ("pymdownx.tilde", {}),
-            ("pymdownx.keys", {}),
-        ]
-    )
+CHUNK_SAFE = _extensions(
+    ("admonition", {}),
+    ("pymdownx.details", {}),
+    ("tables", {}),
+    ("toc", {"permalink": True}),
+    ("smarty", {}),
+    ("pymdownx.mark", {}),
+    ("pymdownx.tilde", {}),
+    ("pymdownx.keys", {}),
 )
 EXTENSION_SETS = {"representative": REPRESENTATIVE, "chunk-safe": CHUNK_SAFE}
 

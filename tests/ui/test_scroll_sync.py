@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from benchmarks.corpus import large_article
@@ -142,12 +142,9 @@ def scroll_y(qtbot: QtBot, window: MainWindow) -> float:
     return value
 
 
-def wheel(window: MainWindow, steps: int) -> None:
-    """Turn the mouse wheel over the preview, as a user does: Qt delivers it to Chromium's widget."""
-    target = window.preview.view.focusProxy() or window.preview.view
+def turn_wheel(target: QWidget, steps: int) -> None:
+    """Turn the mouse wheel `steps` notches down over the middle of `target`, as a user does."""
     centre = QPointF(target.width() / 2, target.height() / 2)
-    # Chromium scrolls what is under the pointer, so the pointer comes over the page first.
-    QTest.mouseMove(target, centre.toPoint())
     event = QWheelEvent(
         centre,
         QPointF(target.mapToGlobal(centre.toPoint())),
@@ -159,6 +156,14 @@ def wheel(window: MainWindow, steps: int) -> None:
         False,
     )
     QApplication.sendEvent(target, event)
+
+
+def wheel(window: MainWindow, steps: int) -> None:
+    """Turn the mouse wheel over the preview: Qt delivers it to Chromium's widget."""
+    target = window.preview.view.focusProxy() or window.preview.view
+    # Chromium scrolls what is under the pointer, so the pointer comes over the page first.
+    QTest.mouseMove(target, QPoint(target.width() // 2, target.height() // 2))
+    turn_wheel(target, steps)
 
 
 @pytest.fixture(autouse=True)
@@ -286,19 +291,7 @@ def test_typing_after_scrolling_the_preview_away_brings_the_caret_back(
 
 def wheel_source(window: MainWindow, steps: int) -> None:
     """Turn the mouse wheel over the source editor."""
-    target = window.editor.viewport()
-    centre = QPointF(target.width() / 2, target.height() / 2)
-    event = QWheelEvent(
-        centre,
-        QPointF(target.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, -120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(target, event)
+    turn_wheel(window.editor.viewport(), steps)
 
 
 def test_scrolling_the_source_away_from_the_caret_scrolls_the_preview(

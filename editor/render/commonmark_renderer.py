@@ -3,7 +3,6 @@ markdown-it-py and mdit-py-plugins' GFM plugin, cut into top-level blocks by the
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import unicodedata
@@ -20,9 +19,15 @@ from pygments.util import ClassNotFound
 
 from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.block_keys import BlockNames
-from editor.render.commonmark_steps import Step, StepParser, prepare_step, step_plugin
+from editor.render.commonmark_steps import Step, StepParser, prepare_step, source_span, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
-from editor.render.markdown_renderer import RenderedBlock, RenderedBody, UrlResolver, image_html
+from editor.render.markdown_renderer import (
+    RenderedBlock,
+    RenderedBody,
+    UrlResolver,
+    image_html,
+    output_digest,
+)
 from editor.render.sanitize import VOID_TAGS, ImageRef, LenientHtmlParser, sanitize_html
 
 _RELATIVE_LINE = f"{MARK_START}{LINE_MARK}0{MARK_END}"
@@ -113,10 +118,6 @@ def _open_element_count(fragment: str) -> int:
     return counter.open
 
 
-def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-
-
 def _groups(steps: Sequence[Step]) -> list[tuple[Step, ...]]:
     """Steps that render as one block each: alone, or an HTML block that leaves an element open
     (`<details>`, then Markdown, then `</details>`) with what follows up to where it closes, so the page
@@ -155,8 +156,7 @@ def _token_steps(tokens: list[Token]) -> list[Step]:
         depth += token.nesting
         if depth == 0:
             part = tokens[start : index + 1]
-            first = next((t.map[0] for t in part if t.map is not None), line)
-            last = next((t.map[1] for t in reversed(part) if t.map is not None), first + 1)
+            first, last = source_span(part, line)
             step = Step(first, part, {}, 0, last - first)
             prepare_step(step)
             steps.append(step)
@@ -311,7 +311,7 @@ class CommonMarkRenderer:
         marked, images = sanitized.get(raw) or self._sanitized.get(raw) or self._sanitize(raw)
         sanitized[raw] = (marked, images)
         resolved = tuple(self._image(image) for image in images)
-        return _Rendered(marked, resolved, _digest(marked, resolved))
+        return _Rendered(marked, resolved, output_digest(marked, resolved))
 
     def _sanitize(self, raw: str) -> tuple[str, tuple[ImageRef, ...]]:
         result = sanitize_html(raw, default_line=_RELATIVE_LINE, faithful=True)

@@ -98,15 +98,20 @@ def merge_references(parts: Iterable[dict[str, Reference]]) -> dict[str, Referen
     return merged
 
 
+def source_span(tokens: Sequence[Token], line: int) -> tuple[int, int]:
+    """The first source line the tokens map and the line after the last; `line` when none maps any."""
+    first = next((token.map[0] for token in tokens if token.map is not None), line)
+    last = next((token.map[1] for token in reversed(tokens) if token.map is not None), first + 1)
+    return first, last
+
+
 def _steps(marks: list[_Mark], tokens: list[Token], origin: int) -> list[Step]:
     steps = []
     for index, mark in enumerate(marks):
         end = marks[index + 1].token_index if index + 1 < len(marks) else len(tokens)
         part = tokens[mark.token_index : end]
-        line = origin + mark.line
-        first = next((token.map[0] for token in part if token.map is not None), mark.line)
-        last = next((token.map[1] for token in reversed(part) if token.map is not None), mark.line + 1)
-        steps.append(Step(line, part, mark.references, origin + first - line, origin + last - line))
+        first, last = source_span(part, mark.line)
+        steps.append(Step(origin + mark.line, part, mark.references, first - mark.line, last - mark.line))
     return steps
 
 
@@ -116,7 +121,6 @@ class StepParse:
 
     steps: list[Step]
     references: dict[str, Reference]
-    reparsed: bool  # False: a parse of the whole body
     # A body with footnotes: the tokens of its whole parse, footnote list at the end, and the parse's
     # env, which the footnote renderer reads; `steps` is then empty.
     tokens: list[Token] | None = None
@@ -156,17 +160,17 @@ class StepParser:
             # footnote_tail moved the definitions to a list at the end: steps no longer line up with
             # the tokens, so the renderer takes the tokens as they are and nothing is reused.
             self._steps = []
-            return StepParse([], self._references, reparsed=False, tokens=tokens, env=env)
+            return StepParse([], self._references, tokens=tokens, env=env)
         self._steps = _steps(marks, tokens, 0)
         for step in self._steps:
             prepare_step(step)
-        return StepParse(self._steps, self._references, reparsed=False)
+        return StepParse(self._steps, self._references)
 
     def _incremental(self, lines: list[str]) -> StepParse | None:
         old_lines, old_steps = self._lines, self._steps
         prefix = common_prefix_length(old_lines, lines)
         if prefix == len(old_lines) == len(lines):
-            return StepParse(old_steps, self._references, reparsed=True)
+            return StepParse(old_steps, self._references)
         suffix = common_suffix_length(old_lines, lines, min(len(old_lines), len(lines)) - prefix)
         delta = len(lines) - len(old_lines)
         changed_end = len(lines) - suffix  # the first line of the unchanged tail, in the new body
@@ -209,7 +213,7 @@ class StepParser:
             steps[:restart] = [self._reinline(step, references) for step in steps[:restart]]
             steps[len(steps) - len(tail) :] = [self._reinline(step, references) for step in tail]
         self._lines, self._steps, self._references = lines, steps, references
-        return StepParse(steps, references, reparsed=True)
+        return StepParse(steps, references)
 
     def _parse_stretch(
         self, lines: list[str], start: int, end: int, changed_end: int, delta: int, old_starts: dict[int, int]

@@ -124,7 +124,8 @@ class _RawChunk:
         return bool(self.heading_slugs or self.footnote_refs or self.images)
 
 
-def _digest(*parts: object) -> str:
+def output_digest(*parts: object) -> str:
+    """A short key for what `parts` render to (block keys of both flavours)."""
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
@@ -230,7 +231,7 @@ class _Linker:
         """The final HTML of `raw` at `base_line`, and its position-independent key."""
         if raw.needs_document:
             values = self.values(raw)
-            key = _digest(raw.digest, values)
+            key = output_digest(raw.digest, values)
         else:
             values = _NO_VALUES
             key = raw.digest
@@ -340,7 +341,7 @@ class IncrementalRenderer:
             return self._body([], line_offset)
         start, end = nonblank[0], nonblank[-1] + 1
         source = "\n".join(lines[start:end])
-        digest = _digest("one pass", source)
+        digest = output_digest("one pass", source)
         raw = self._raw.get((digest, (True, ())))
         if raw is None:
             if self._whole_md is None:
@@ -445,7 +446,7 @@ class IncrementalRenderer:
         md.reset()
         converted = _convert(md, chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
-        return _raw_from(sanitized.html, sanitized.images, _digest(chunk_text, fences, context))
+        return _raw_from(sanitized.html, sanitized.images, output_digest(chunk_text, fences, context))
 
     def _footnote_list(
         self, sources: list[tuple[Chunk, str]], references: Mapping[str, tuple[str, str]], linker: _Linker
@@ -453,7 +454,7 @@ class IncrementalRenderer:
         order = list(linker.footnote_numbers)
         counts = dict(linker.footnote_counts)
         source = _CHUNK_SEPARATOR.join(chunk_text for _, chunk_text in sources)
-        digest = _digest("footnotes", source, sorted(references.items()), order, sorted(counts.items()))
+        digest = output_digest("footnotes", source, sorted(references.items()), order, sorted(counts.items()))
         raw = self._footnote_lists.get(digest)
         if raw is None:
             md = self._footnotes_md

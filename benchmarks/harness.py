@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
-    from editor.ui.main_window import MainWindow
+    from editor.ui.workspace.main_window import MainWindow
 
 
 def proc_kb(path: Path, field: str) -> int:
@@ -55,7 +55,7 @@ def make_window(settings_file: Path) -> tuple[QCoreApplication, MainWindow]:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.app import APPLICATION, ORGANIZATION
-    from editor.ui.main_window import MainWindow
+    from editor.ui.workspace.main_window import MainWindow
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName(ORGANIZATION)

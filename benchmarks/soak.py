@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from benchmarks.harness import make_window, rss_mb, show_and_render, wait_until
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.workspace.main_window import MainWindow
 
 EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "resources" / "example-site"
 ARTICLE = Path("content/blog/mr-scanning.md")

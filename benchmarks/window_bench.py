@@ -88,7 +88,7 @@ def _tree_memory(root: int) -> Result:
             continue
         name = Path(arguments[0].decode()).name
         kind = next((a.decode() for a in arguments if a.startswith(b"--type=")), "")
-        if b"editor.ui.render_worker" in arguments:
+        if b"editor.ui.preview.render_worker" in arguments:
             kind = "render worker"
         elif kind == "--type=zygote" and _zygote(_PARENTS.get(pid, 0)):
             # Renderers are forked from the zygote and keep its command line.

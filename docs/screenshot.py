@@ -36,7 +36,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.ui.app import install_translators
-    from editor.ui.main_window import MainWindow
+    from editor.ui.workspace.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     install_translators(app, language)

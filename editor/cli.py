@@ -24,7 +24,7 @@ from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
 from editor.site.files import ensure_folder, list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
-from editor.ui.render_protocol import WORKER_ARGUMENT
+from editor.ui.preview.render_protocol import WORKER_ARGUMENT
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
@@ -129,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == [WORKER_ARGUMENT]:
-        # A frozen build has no `python -m editor.ui.render_worker`: it starts itself with this argument.
-        from editor.ui import render_worker
+        # A frozen build has no `python -m editor.ui.preview.render_worker`: it starts itself with this argument.
+        from editor.ui.preview import render_worker
 
         render_worker.main()
     if arguments[:1] == ["--smoke-test"]:

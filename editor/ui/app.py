@@ -36,8 +36,8 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.main_window import MainWindow
-    from editor.ui.preferences import Preferences, migrate_settings
+    from editor.ui.dialogs.preferences import Preferences, migrate_settings
+    from editor.ui.workspace.main_window import MainWindow
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -78,7 +78,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     installed translators (children of `app`, which keeps them)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    from editor.ui.preferences import LANGUAGES, SOURCE_LANGUAGE
+    from editor.ui.dialogs.preferences import LANGUAGES, SOURCE_LANGUAGE
 
     locale = QLocale(language) if language else QLocale.system()
     if language:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor.ui.main_window import MainWindow
+from editor.ui.workspace.main_window import MainWindow
 
 # The first start of QtWebEngine on a slow machine takes seconds; a minute means it never will.
 SMOKE_TEST_TIMEOUT_MS = 60_000

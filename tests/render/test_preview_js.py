@@ -91,7 +91,7 @@ def test_patches_after_edits_give_the_page_a_fresh_render_gives(qtbot, page):
     """Each edit is sent as patchBlocks against what the page holds; the page then holds exactly what
     setBlocks of the whole render puts on an empty page."""
     from editor.render.commonmark_renderer import CommonMarkRenderer
-    from editor.ui.render_worker import block_patch
+    from editor.ui.preview.render_worker import block_patch
 
     paragraphs = [f"Afsnit {n} med [et link](/side-{n})." for n in range(40)]
     text = "# Titel\n\n" + "\n\n".join(paragraphs) + "\n"
@@ -153,7 +153,7 @@ def test_patches_after_random_edits_give_the_page_a_fresh_render_gives(qtbot, pa
     from hypothesis import HealthCheck, given, settings
 
     from editor.render.commonmark_renderer import CommonMarkRenderer
-    from editor.ui.render_worker import block_patch
+    from editor.ui.preview.render_worker import block_patch
 
     documents, edit_lists = _patch_edit_sequences()
 

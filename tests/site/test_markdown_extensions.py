@@ -25,8 +25,8 @@ from editor.site.markdown_extensions import (
     ExtensionRequest,
     resolve_extensions,
 )
-from editor.ui.render_protocol import RenderRequest, SiteMessage
-from editor.ui.render_worker import PagePatcher
+from editor.ui.preview.render_protocol import RenderRequest, SiteMessage
+from editor.ui.preview.render_worker import PagePatcher
 from tests.render.helpers import top_level_elements
 
 MKDOCS_YML = (

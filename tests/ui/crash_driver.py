@@ -18,7 +18,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor.ui.main_window import MainWindow
+from editor.ui.workspace.main_window import MainWindow
 
 
 def main() -> None:

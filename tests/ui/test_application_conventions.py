@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from editor import package_version
-from editor.ui.about_dialog import AboutDialog, package_license
-from editor.ui.main_window import MainWindow
+from editor.ui.dialogs.about_dialog import AboutDialog, package_license
+from editor.ui.workspace.main_window import MainWindow
 
 from .dialogs import when_dialog_opens
 

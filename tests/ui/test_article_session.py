@@ -10,9 +10,9 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from editor.site.errors import ChangedOnDiskError
-from editor.ui.article_session import ArticleSession
-from editor.ui.document_text import document_text
-from editor.ui.validation_process import shared_validation
+from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.document_text import document_text
+from editor.ui.article.validation_process import shared_validation
 
 from ..article.helpers import ROUNDTRIP
 
@@ -122,7 +122,7 @@ def test_checks_run_in_a_process_of_their_own_and_survive_its_death(
     assert worker not in (0, os.getpid())
     assert Path(f"/proc/{worker}/cmdline").read_bytes().split(b"\0")[1:3] == [
         b"-m",
-        b"editor.ui.render_worker",
+        b"editor.ui.preview.render_worker",
     ]
     # Killed while a check is on its way, the check is still answered (in a thread here), and the
     # next check starts a new process.

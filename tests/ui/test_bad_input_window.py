@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from editor.ui.main_window import MainWindow
+from editor.ui.workspace.main_window import MainWindow
 
 from ..article.helpers import BAD
 from .dialogs import press, when_dialog_opens

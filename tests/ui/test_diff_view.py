@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextBlock
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from editor.ui.diff_view import NO_NEWLINE_MARK, DiffDialog, DiffView
+from editor.ui.article.diff_view import NO_NEWLINE_MARK, DiffDialog, DiffView
 
 pytestmark = pytest.mark.gui
 

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from editor.article.document import split_article
 from editor.site.errors import ChangedOnDiskError
-from editor.ui.form_fields import BooleanEditor, FieldEditor, LineFieldEditor
-from editor.ui.main_window import MainWindow
-from editor.ui.number_field_editor import NumberEditor
+from editor.ui.article.form_fields import BooleanEditor, FieldEditor, LineFieldEditor
+from editor.ui.article.number_field_editor import NumberEditor
+from editor.ui.workspace.main_window import MainWindow
 
 from ..site.test_exact_saves import answer, start_saver, tell
 from .typing import type_text

@@ -14,10 +14,10 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from editor.ui.article_session import ArticleSession
-from editor.ui.diff_view import DiffDialog
-from editor.ui.file_watcher import DiskState
-from editor.ui.main_window import MainWindow
+from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.diff_view import DiffDialog
+from editor.ui.article.file_watcher import DiskState
+from editor.ui.workspace.main_window import MainWindow
 
 from .dialogs import press, when_dialog_opens
 from .window_on_site import ARTICLE, window_on

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from editor.ui.find_bar import FindReplaceBar
-from editor.ui.source_editor import SourceEditor
+from editor.ui.article.find_bar import FindReplaceBar
+from editor.ui.article.source_editor import SourceEditor
 
 pytestmark = pytest.mark.gui
 

@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from editor.article.document import decode_article, split_article
 from editor.article.front_matter import read_front_matter
-from editor.ui.form_fields import FieldEditor, LineFieldEditor
-from editor.ui.main_window import MainWindow
-from editor.ui.text_positions import utf16_length
+from editor.ui.article.form_fields import FieldEditor, LineFieldEditor
+from editor.ui.article.text_positions import utf16_length
+from editor.ui.workspace.main_window import MainWindow
 
 from ..article.helpers import check_single_field_change, js_readers_missing, read_with_js
 from .typing import type_text

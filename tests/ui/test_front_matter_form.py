@@ -16,7 +16,7 @@ from editor.article.field_edits import set_field
 from editor.article.front_matter import read_front_matter
 from editor.article.schema import DEFAULT_SCHEMA, FieldKind, FieldSpec, Schema
 from editor.article.validation import Problem, Severity
-from editor.ui.form_fields import (
+from editor.ui.article.form_fields import (
     BooleanEditor,
     DateEditor,
     FieldEditor,
@@ -27,8 +27,8 @@ from editor.ui.form_fields import (
     TextFieldEditor,
     severity_color,
 )
-from editor.ui.front_matter_form import FrontMatterForm
-from editor.ui.number_field_editor import NumberEditor
+from editor.ui.article.front_matter_form import FrontMatterForm
+from editor.ui.article.number_field_editor import NumberEditor
 
 from ..conftest import EXAMPLE_SITE, SAMPLE_ARTICLE
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from editor.ui.main_window import MainWindow
-from editor.ui.preferences import Preferences, PreferencesDialog, StylesheetChoice, migrate_settings
+from editor.ui.dialogs.preferences import Preferences, PreferencesDialog, StylesheetChoice, migrate_settings
+from editor.ui.workspace.main_window import MainWindow
 
 from .dialogs import when_dialog_opens
 from .window_on_site import ARTICLE, close_window, open_window

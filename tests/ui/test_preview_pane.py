@@ -17,10 +17,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from editor.site.config import SiteConfig, load_site
-from editor.ui.preview_pane import PreviewPane
-from editor.ui.preview_security import LocalOnlyInterceptor
-from editor.ui.render_protocol import RenderRequest, SiteMessage
-from editor.ui.render_worker import PagePatcher
+from editor.ui.preview.preview_pane import PreviewPane
+from editor.ui.preview.preview_security import LocalOnlyInterceptor
+from editor.ui.preview.render_protocol import RenderRequest, SiteMessage
+from editor.ui.preview.render_worker import PagePatcher
 from tests.conftest import EXAMPLE_SITE, SAMPLE_ARTICLE
 from tests.ui.drag import drag_events, file_urls
 

@@ -27,8 +27,8 @@ from editor.render.sanitize import GFM_FILTERED_TAGS
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig, load_site
 from editor.site.markdown_flavour import SiteFlavour
-from editor.ui.preview_pane import PreviewPane
-from editor.ui.preview_security import EXTERNAL_SCHEMES
+from editor.ui.preview.preview_pane import PreviewPane
+from editor.ui.preview.preview_security import EXTERNAL_SCHEMES
 from tests.conftest import EXAMPLE_SITE
 from tests.ui.test_preview_pane import (
     TIMEOUT_MS,

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.site.recovery import BufferInfo, RecoveryStore
-from editor.ui.main_window import MainWindow
-from editor.ui.preferences import AUTOSAVE_KEY
-from editor.ui.recovery_dialog import RecoveryDialog
+from editor.ui.dialogs.preferences import AUTOSAVE_KEY
+from editor.ui.dialogs.recovery_dialog import RecoveryDialog
+from editor.ui.workspace.main_window import MainWindow
 
 from .dialogs import press, type_and_accept, when_dialog_opens
 from .window_on_site import ARTICLE, close_window, window_on

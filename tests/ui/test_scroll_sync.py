@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from benchmarks.corpus import large_article
-from editor.ui.main_window import MainWindow
-from editor.ui.preferences import Preferences
+from editor.ui.dialogs.preferences import Preferences
+from editor.ui.workspace.main_window import MainWindow
 from tests.conftest import EXAMPLE_SITE
 from tests.ui.typing import type_text
 from tests.ui.window_on_site import close_window, open_window

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.ui.render_protocol import (
+from editor.ui.preview.render_protocol import (
     WORKER_ARGUMENT,
     FrameBuffer,
     RenderReply,

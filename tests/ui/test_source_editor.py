@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.ui.format_actions import (
+from editor.ui.article.format_actions import (
     create_format_actions,
     insert_code_block,
     insert_link,
@@ -33,8 +33,8 @@ from editor.ui.format_actions import (
     toggle_numbered_list,
     toggle_quote,
 )
-from editor.ui.markdown_highlighter import MarkdownHighlighter
-from editor.ui.source_editor import SourceEditor
+from editor.ui.article.markdown_highlighter import MarkdownHighlighter
+from editor.ui.article.source_editor import SourceEditor
 from tests.conftest import SAMPLE_ARTICLE
 from tests.ui.drag import drag_events, file_urls
 

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from editor.ui.app import install_translators
-from editor.ui.form_fields import DateEditor
-from editor.ui.main_window import MainWindow
+from editor.ui.article.form_fields import DateEditor
+from editor.ui.workspace.main_window import MainWindow
 
 from .dialogs import when_dialog_opens
 from .window_on_site import ARTICLE, window_on
@@ -183,10 +183,10 @@ def window_on_example(qtbot: QtBot, settings: QSettings, site: Path) -> Iterator
 
 def _dialogs(window: MainWindow) -> Iterator[QWidget]:
     """The window's dialogs, built and shown without their event loop so they can be read."""
-    from editor.ui.about_dialog import AboutDialog
-    from editor.ui.diff_view import DiffDialog
-    from editor.ui.preferences import Preferences, PreferencesDialog
-    from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
+    from editor.ui.article.diff_view import DiffDialog
+    from editor.ui.dialogs.about_dialog import AboutDialog
+    from editor.ui.dialogs.preferences import Preferences, PreferencesDialog
+    from editor.ui.dialogs.recovery_dialog import RecoverableBuffer, RecoveryDialog
 
     saved_at = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
     buffers = [

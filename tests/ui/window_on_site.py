@@ -9,7 +9,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
-from editor.ui.main_window import MainWindow
+from editor.ui.workspace.main_window import MainWindow
 
 ARTICLE = Path("content/blog/mr-scanning.md")
 

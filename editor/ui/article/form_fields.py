@@ -40,9 +40,9 @@ from editor.article.dates import format_date
 from editor.article.front_matter import as_json_value
 from editor.article.validation import Problem, Severity, field_date
 from editor.article.yaml_scalars import value_like
+from editor.ui.article.document_text import document_text
+from editor.ui.article.text_positions import utf16_length
 from editor.ui.core_texts import problem_message
-from editor.ui.document_text import document_text
-from editor.ui.text_positions import utf16_length
 
 # Share images are 1200x630 (the og:image shape), so a tenth of that; taller images may use up to 90 px.
 THUMBNAIL_SIZE = QSize(120, 63)

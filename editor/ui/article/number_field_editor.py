@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.article.validation import Severity
 from editor.article.yaml_scalars import float_literal, number_literal
-from editor.ui.form_fields import LineFieldEditor, set_tooltip, severity_color
+from editor.ui.article.form_fields import LineFieldEditor, set_tooltip, severity_color
 
 
 class NumberEditor(LineFieldEditor):

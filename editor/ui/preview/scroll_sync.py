@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from editor.ui.preview_pane import PreviewPane
-from editor.ui.source_editor import SourceEditor
+from editor.ui.article.source_editor import SourceEditor
+from editor.ui.preview.preview_pane import PreviewPane
 
 
 class ScrollSync(QObject):

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor.article.schema import FieldKind, FieldSpec, Schema
 from editor.article.validation import Problem, Severity
-from editor.ui.core_texts import schema_text
-from editor.ui.form_fields import (
+from editor.ui.article.form_fields import (
     SEVERITY_ICONS,
     BooleanEditor,
     DateEditor,
@@ -36,8 +35,9 @@ from editor.ui.form_fields import (
     set_text_color,
     severity_color,
 )
-from editor.ui.markdown_highlighter import mix_colors
-from editor.ui.number_field_editor import NumberEditor
+from editor.ui.article.markdown_highlighter import mix_colors
+from editor.ui.article.number_field_editor import NumberEditor
+from editor.ui.core_texts import schema_text
 
 MINIMUM_WIDTH = 300
 _ROW_SPACING = 14

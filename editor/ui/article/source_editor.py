@@ -29,9 +29,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from editor.site.image_import import IMAGE_SUFFIXES
-from editor.ui.document_text import document_text
-from editor.ui.format_actions import selected_blocks
-from editor.ui.markdown_highlighter import MarkdownHighlighter, mix_colors
+from editor.ui.article.document_text import document_text
+from editor.ui.article.format_actions import selected_blocks
+from editor.ui.article.markdown_highlighter import MarkdownHighlighter, mix_colors
 
 __all__ = ["SourceEditor", "default_editor_font", "image_paths"]
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.markdown_highlighter import mix_colors
-from editor.ui.text_positions import TextPositions
+from editor.ui.article.markdown_highlighter import mix_colors
+from editor.ui.article.text_positions import TextPositions
 
 __all__ = ["FindReplaceBar"]
 

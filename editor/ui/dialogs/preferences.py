@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.source_editor import default_editor_font
+from editor.ui.article.source_editor import default_editor_font
 
 __all__ = [
     "LANGUAGES",

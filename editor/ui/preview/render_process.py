@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QProcess, QProcessEnvironment, Signal
 
 import editor
-from editor.ui.render_protocol import WORKER_ARGUMENT, WORKER_MODULE, FrameBuffer, encode_message
+from editor.ui.preview.render_protocol import WORKER_ARGUMENT, WORKER_MODULE, FrameBuffer, encode_message
 
 # Why a process and not a QThread: Python-Markdown holds the GIL for the whole parse (~470 ms for a
 # 1 MB article), so a render thread would still freeze typing. A QProcess running render_worker keeps the

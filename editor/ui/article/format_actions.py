@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor.article.document import opening_fence
-from editor.ui.text_positions import text_offset, utf16_length
+from editor.ui.article.text_positions import text_offset, utf16_length
 
 __all__ = [
     "create_format_actions",

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from editor.article.validation import Problem, validate_text
 from editor.site.article_files import validation_rules
 from editor.site.config import SiteConfig
-from editor.ui.render_process import RenderProcess
-from editor.ui.render_protocol import RenderFailure, ValidationReply, ValidationRequest
+from editor.ui.preview.render_process import RenderProcess
+from editor.ui.preview.render_protocol import RenderFailure, ValidationReply, ValidationRequest
 
 Checked = Callable[[list[Problem]], None]
 _request_ids = itertools.count(1)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.source_editor import image_paths
+from editor.ui.article.source_editor import image_paths
 
 
 class PreviewView(QWebEngineView):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Messages are pickled dataclasses behind an 8-byte length; both ends are this program, so pickle is safe.
 HEADER = struct.Struct(">Q")
-WORKER_MODULE = "editor.ui.render_worker"
+WORKER_MODULE = "editor.ui.preview.render_worker"
 # A frozen build has no python to run -m with; its entry point runs main() when given this argument.
 WORKER_ARGUMENT = "--render-worker"
 

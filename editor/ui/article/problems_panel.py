@@ -9,8 +9,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.article.validation import Problem, Severity
+from editor.ui.article.form_fields import SEVERITY_ICONS
 from editor.ui.core_texts import problem_message
-from editor.ui.form_fields import SEVERITY_ICONS
 
 
 class ProblemsPanel(QWidget):

@@ -17,15 +17,15 @@ from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
 from editor.ui.core_texts import error_message
-from editor.ui.render_process import RenderProcess
-from editor.ui.render_protocol import RenderFailure, RenderReply, RenderRequest, SiteMessage
+from editor.ui.preview.render_process import RenderProcess
+from editor.ui.preview.render_protocol import RenderFailure, RenderReply, RenderRequest, SiteMessage
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
-    from editor.ui.preferences import Preferences
-    from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage
-    from editor.ui.preview_view import PreviewView
+    from editor.ui.dialogs.preferences import Preferences
+    from editor.ui.preview.preview_security import LocalOnlyInterceptor, PreviewPage
+    from editor.ui.preview.preview_view import PreviewView
 
 # A render that takes longer than this is stuck (a pathological input); the worker is killed and restarted.
 RENDER_TIMEOUT_MS = 30_000
@@ -120,9 +120,13 @@ class PreviewPane(QWidget):
     def _build_page(self) -> None:
         if self._built or self._shut_down:
             return
-        from editor.ui.preview_channel import PreviewBridge, attach_bridge
-        from editor.ui.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
-        from editor.ui.preview_view import PreviewView
+        from editor.ui.preview.preview_channel import PreviewBridge, attach_bridge
+        from editor.ui.preview.preview_security import (
+            LocalOnlyInterceptor,
+            PreviewPage,
+            create_private_profile,
+        )
+        from editor.ui.preview.preview_view import PreviewView
 
         self.view = PreviewView(self)
         self.interceptor = LocalOnlyInterceptor()

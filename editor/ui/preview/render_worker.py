@@ -1,4 +1,4 @@
-"""The preview's render process (`python -m editor.ui.render_worker`): article text in, page patches out."""
+"""The preview's render process (`python -m editor.ui.preview.render_worker`): article text in, page patches out."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from editor.render.export import article_page_url, file_url_resolver
 from editor.render.flavours import Flavour, make_renderer
 from editor.render.page import render_header, search_description
 from editor.site.markdown_extensions import NO_EXTENSIONS
-from editor.ui.render_protocol import (
+from editor.ui.preview.render_protocol import (
     HEADER,
     RenderFailure,
     RenderReply,
@@ -208,6 +208,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     # Run the imported module, not this __main__ copy: its message classes are the ones the editor pickles.
-    from editor.ui import render_worker
+    from editor.ui.preview import render_worker
 
     render_worker.main()

@@ -7,7 +7,7 @@ import difflib
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.ui.source_editor import default_editor_font
+from editor.ui.article.source_editor import default_editor_font
 
 __all__ = ["DiffDialog", "DiffView", "unified_diff_lines"]
 

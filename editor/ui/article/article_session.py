@@ -24,10 +24,10 @@ from editor.site.article_files import (
 from editor.site.config import SiteConfig, load_site
 from editor.site.files import FileStamp
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
+from editor.ui.article.document_text import document_lines
+from editor.ui.article.text_positions import TextPositions, qt_position
+from editor.ui.article.validation_process import shared_validation
 from editor.ui.core_texts import error_message
-from editor.ui.document_text import document_lines
-from editor.ui.text_positions import TextPositions, qt_position
-from editor.ui.validation_process import shared_validation
 
 # Checks run once typing pauses this long, in the validation process: ~1 ms on a normal article, a few
 # hundred on 1 MB.

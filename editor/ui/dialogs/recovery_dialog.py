@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.diff_view import DiffView
+from editor.ui.article.diff_view import DiffView
 
 
 @dataclass(frozen=True)

@@ -31,16 +31,18 @@ from editor.site.config import SiteConfig, load_site
 from editor.site.errors import ChangedOnDiskError, SiteFileError
 from editor.site.image_import import ImportedImage
 from editor.site.recovery import AbandonedEntry, BufferInfo, RecoveryEntry, RecoveryStore
-from editor.ui.about_dialog import AboutDialog
-from editor.ui.article_session import ArticleSession
+from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.diff_view import DiffDialog
+from editor.ui.article.disk_change_bar import DiskChangeBar
+from editor.ui.article.file_watcher import ArticleFileWatcher
+from editor.ui.article.find_bar import FindReplaceBar
+from editor.ui.article.format_actions import create_format_actions
+from editor.ui.article.front_matter_form import FrontMatterForm
+from editor.ui.article.problems_panel import ProblemsPanel
+from editor.ui.article.source_editor import SourceEditor
 from editor.ui.core_texts import error_message, extension_note_text
-from editor.ui.diff_view import DiffDialog
-from editor.ui.disk_change_bar import DiskChangeBar
-from editor.ui.file_watcher import ArticleFileWatcher
-from editor.ui.find_bar import FindReplaceBar
-from editor.ui.format_actions import create_format_actions
-from editor.ui.front_matter_form import FrontMatterForm
-from editor.ui.preferences import (
+from editor.ui.dialogs.about_dialog import AboutDialog
+from editor.ui.dialogs.preferences import (
     AUTOSAVE_KEY,
     MIN_AUTOSAVE_SECONDS,
     SOFT_WRAP_KEY,
@@ -48,11 +50,9 @@ from editor.ui.preferences import (
     Preferences,
     PreferencesDialog,
 )
-from editor.ui.preview_pane import PreviewPane
-from editor.ui.problems_panel import ProblemsPanel
-from editor.ui.recovery_dialog import RecoverableBuffer, RecoveryDialog
-from editor.ui.scroll_sync import ScrollSync
-from editor.ui.source_editor import SourceEditor
+from editor.ui.dialogs.recovery_dialog import RecoverableBuffer, RecoveryDialog
+from editor.ui.preview.preview_pane import PreviewPane
+from editor.ui.preview.scroll_sync import ScrollSync
 
 MAX_RECENT_FILES = 10
 # Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.

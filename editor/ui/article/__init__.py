@@ -1,0 +1,1 @@
+"""The widgets of one open article: its session, the front-matter form, the source editor and its problems."""

@@ -1,0 +1,1 @@
+"""The live preview: the web page, the render worker process it talks to, and scroll sync."""

@@ -280,6 +280,22 @@ def test_a_dead_worker_is_restarted(qtbot, pane: PreviewPane, source: TextSource
     qtbot.waitUntil(lambda: not _process_exists(old), timeout=TIMEOUT_MS)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
+def test_the_worker_pipes_hold_a_whole_long_article(qtbot, pane: PreviewPane, source: TextSource) -> None:
+    # With 64 KB pipes a 1 MB request crossed in sixteen event-loop turns of the typing editor. The
+    # kernel tells the size: open the worker's own pipes through /proc and ask.
+    import fcntl
+
+    show(qtbot, pane, source, SAMPLE)
+    limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    for number in (0, 1):
+        descriptor = os.open(f"/proc/{pane.worker_pid()}/fd/{number}", os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            assert fcntl.fcntl(descriptor, fcntl.F_GETPIPE_SZ) >= min(1 << 20, limit)
+        finally:
+            os.close(descriptor)
+
+
 def test_unreadable_front_matter_shows_a_banner_and_the_text(
     qtbot, pane: PreviewPane, source: TextSource
 ) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import markdown
 from markdown.htmlparser import HTMLExtractor
+
+from editor.article.text_changes import common_prefix_length, common_suffix_length
 
 _LIST_MARKER_RE = re.compile(r" {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _QUOTE_RE = re.compile(r" {0,3}>")
@@ -133,10 +135,21 @@ class _Piece:
         return any(_QUOTE_RE.match(line) for line in self.lines[self.start : self.end])
 
 
+@dataclass(frozen=True)
+class _Split:
+    """A text's lines, its chunks and fences, as the splitter found them last."""
+
+    lines: list[str]
+    chunks: list[Chunk]
+    scan: FenceScan
+
+
 class ChunkSplitter:
-    """Finds the chunks of a text; keeps a Markdown instance for its raw-HTML checks."""
+    """Finds the chunks of a text; keeps a Markdown instance for its raw-HTML checks, and the previous
+    split, so that a text that changed in one place is split again only around that place."""
 
     def __init__(self) -> None:
+        self._previous: _Split | None = None
         self._md = markdown.Markdown()
         self._fence_md = markdown.Markdown(extensions=["pymdownx.superfences"])
         self._openers: dict[str, bool] = {}
@@ -160,29 +173,84 @@ class ChunkSplitter:
         A chunk boundary is a blank line followed by a line that no Python-Markdown block processor
         connects to what came before: not indented (code, list and footnote continuation), not a list
         item after a list, not a quote after a quote, and not inside fenced code or raw HTML.
+
+        After the first call, only the stretch around what changed since the previous call is split
+        again (see `_resplit`); the chunks are the same as a fresh splitter's.
         """
         scan = fence_regions(lines, self._is_opener)
-        regions = scan.regions
         self.unclosed_fence_at = scan.unclosed_at
+        previous = self._previous
+        chunks = self._resplit(previous, lines, scan) if previous is not None else None
+        if chunks is None:
+            chunks = [chunk for chunk, _ in self._chunks_from(lines, scan, 0)]
+        self._previous = _Split(lines, chunks, scan)
+        return chunks
+
+    def _resplit(self, previous: _Split, lines: list[str], scan: FenceScan) -> list[Chunk] | None:
+        """The chunks of `lines` from the previous split's: those before the change are kept, the lines
+        from the last of them on are split again until a boundary in the unchanged end meets a boundary
+        of the previous split, and the previous chunks after it are kept, moved. None: split it all.
+
+        At a boundary the split starts afresh (no fence, raw HTML or list runs across it), so what
+        follows depends only on the lines and fences from there on. One look reaches back: a comment
+        opened earlier that a later "-->" closes, so a change with "-->" in it is split whole.
+        """
+        old_lines, old_chunks = previous.lines, previous.chunks
+        if scan.unclosed_at is not None or previous.scan.unclosed_at is not None:
+            return None
+        prefix = common_prefix_length(old_lines, lines)
+        suffix = common_suffix_length(old_lines, lines, min(len(old_lines), len(lines)) - prefix)
+        changed = lines[prefix : len(lines) - suffix] + old_lines[prefix : len(old_lines) - suffix]
+        if any("-->" in line for line in changed):
+            return None
+        # The last chunk that ends before the change (the blank line after it unchanged too) may still
+        # gain a continuation: the split starts again at its first line, after the chunks before it.
+        kept = 0
+        while kept + 1 < len(old_chunks) and old_chunks[kept + 1].end < prefix:
+            kept += 1
+        restart = old_chunks[kept].start if old_chunks and old_chunks[kept].end < prefix else 0
+        kept = kept if restart else 0
+        shift = len(lines) - len(old_lines)
+        unchanged_from = len(lines) - suffix
+        old_starts = {chunk.start: index for index, chunk in enumerate(old_chunks)}
+        regions = scan.regions
+        old_regions = previous.scan.regions
+        chunks = old_chunks[:kept]
+        for chunk, next_start in self._chunks_from(lines, scan, restart):
+            chunks.append(chunk)
+            if next_start is None or next_start < unchanged_from:
+                continue
+            old_index = old_starts.get(next_start - shift)
+            if old_index is None:
+                continue
+            later = [region for region in regions if region[0] >= next_start]
+            old_later = [region for region in old_regions if region[0] >= next_start - shift]
+            if later != [(start + shift, end + shift) for start, end in old_later]:
+                continue
+            return chunks + [Chunk(c.start + shift, c.end + shift) for c in old_chunks[old_index:]]
+        return chunks
+
+    def _chunks_from(
+        self, lines: list[str], scan: FenceScan, index: int
+    ) -> Iterator[tuple[Chunk, int | None]]:
+        """The chunks from line `index` (a chunk boundary), each with the first line of the next one."""
+        regions = scan.regions
         in_fence = {start: end for start, end in regions}
         html = _HtmlTracker(self._md)
-        chunks: list[Chunk] = []
         pieces: list[_Piece] = []
-        index = 0
         count = len(lines)
-        # Python-Markdown blanks lines of spaces (tabs expanded) only; this loop runs for every line
-        # of every render, so it uses str methods rather than a regex per line.
-        blank = [not line.strip(" \t") for line in lines]
         open_until = -1  # a fence that started in the current chunk runs to this line
+        # Python-Markdown blanks lines of spaces (tabs expanded) only; this loop runs for many lines of
+        # every render, so it uses str methods rather than a regex per line.
         while index < count:
-            if blank[index]:
+            if not lines[index].strip(" \t"):
                 if html.extractor is not None:
                     html.extractor.feed("\n")
                     html.fed.append("\n")
                 index += 1
                 continue
             end = index
-            while end < count and not blank[end]:
+            while end < count and lines[end].strip(" \t"):
                 end += 1
             first = lines[index]
             piece = _Piece(lines, index, end, first[0] in " \t")
@@ -194,7 +262,7 @@ class ChunkSplitter:
                 or (first.startswith(">") and self._ends_in(pieces, "quote"))
             )
             if not joins and pieces:
-                chunks.append(Chunk(pieces[0].start, pieces[-1].end))
+                yield Chunk(pieces[0].start, pieces[-1].end), index
                 pieces = []
             pieces.append(piece)
             if in_fence:
@@ -208,8 +276,7 @@ class ChunkSplitter:
                 open_until = max(open_until, self._comment_end(lines, index, end, in_fence))
             index = end
         if pieces:
-            chunks.append(Chunk(pieces[0].start, pieces[-1].end))
-        return chunks
+            yield Chunk(pieces[0].start, pieces[-1].end), None
 
     @staticmethod
     def _ends_in(pieces: list[_Piece], kind: str) -> bool:

@@ -171,10 +171,19 @@ def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
 class _Linker:
     """Resolves the marks of each chunk in document order: ids, footnote numbers, images, lines."""
 
-    def __init__(self, resolve_url: UrlResolver | None, previous: dict[tuple[str, int | None], str]) -> None:
+    def __init__(
+        self,
+        resolve_url: UrlResolver | None,
+        previous: dict[tuple[str, int | None], str],
+        previous_keys: dict[tuple[str, _Values], str],
+    ) -> None:
         self.resolve_url = resolve_url
         self.previous = previous
         self.linked: dict[tuple[str, int | None], str] = {}
+        # A chunk's key from its raw digest and document values; a long article has thousands of
+        # headings and images, and hashing each anew was a third of a keystroke's render.
+        self.previous_keys = previous_keys
+        self.keys: dict[tuple[str, _Values], str] = {}
         self.used_ids: set[str] = set()
         self.id_counters: dict[str, int] = {}
         self.footnote_counts: dict[str, int] = {}
@@ -231,7 +240,10 @@ class _Linker:
         """The final HTML of `raw` at `base_line`, and its position-independent key."""
         if raw.needs_document:
             values = self.values(raw)
-            key = output_digest(raw.digest, values)
+            identity = (raw.digest, values)
+            found = self.keys.get(identity) or self.previous_keys.get(identity)
+            key = found if found is not None else output_digest(raw.digest, values)
+            self.keys[identity] = key
         else:
             values = _NO_VALUES
             key = raw.digest
@@ -278,6 +290,7 @@ class IncrementalRenderer:
         self._previous_keys: set[str] = set()
         self._names = BlockNames()
         self._linked: dict[tuple[str, int | None], str] = {}
+        self._linked_keys: dict[tuple[str, _Values], str] = {}
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
@@ -307,7 +320,7 @@ class IncrementalRenderer:
 
         labels: dict[str, _Labels] = {}
         raws: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
-        linker = _Linker(self.resolve_url, self._linked)
+        linker = _Linker(self.resolve_url, self._linked, self._linked_keys)
         blocks: list[RenderedBlock] = []
         for chunk, chunk_text, chunk_fences in zip(chunks, texts, fences, strict=True):
             raw = self._raw_chunk(chunk_text, chunk_fences, references, footnote_ids, labels, raws)
@@ -324,6 +337,7 @@ class IncrementalRenderer:
             )
         # Every cache keeps only what this render used, so it follows the document instead of growing.
         self._linked = linker.linked
+        self._linked_keys = linker.keys
 
         return self._body(self._unique_keys(blocks), line_offset)
 

@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.render import IncrementalRenderer, render_body
-from editor.render.markdown_renderer import render_whole_document
+from editor.render.blocks import Chunk, ChunkSplitter
+from editor.render.markdown_renderer import normalize_text, render_whole_document
 from editor.site.markdown_extensions import ExtensionRequest, SiteExtensions, resolve_extensions
 from tests.render.helpers import CORPUS, file_resolver, read_article, split_front_matter, top_level_elements
 
@@ -94,6 +95,89 @@ def test_incremental_equals_full_after_random_edits(name, edits):
         position = int(where * len(text))
         text = text[:position] + insert + text[position + delete :]
         assert renderer.render(text, offset).html == full(text, offset)
+
+
+def _lines(text: str) -> list[str]:
+    return normalize_text(text).split("\n")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(BODIES)), edits=st.lists(edit, min_size=1, max_size=10))
+def test_splitting_again_after_edits_equals_a_fresh_split(name, edits):
+    # The splitter re-splits only around a change; a fresh splitter, which splits everything, is the truth.
+    text, _ = BODIES[name]
+    splitter = ChunkSplitter()
+    splitter.split(_lines(text))
+    for where, delete, insert in edits:
+        position = int(where * len(text))
+        text = text[:position] + insert + text[position + delete :]
+        fresh = ChunkSplitter()
+        assert splitter.split(_lines(text)) == fresh.split(_lines(text))
+        assert splitter.unclosed_fence_at == fresh.unclosed_fence_at
+
+
+# Lines that open, close or continue blocks across blank lines: fences, comments, raw HTML, lists, quotes.
+SPLIT_LINES = [
+    "",
+    "",
+    "",
+    "text",
+    "- item",
+    "  more",
+    "    code",
+    "> quote",
+    "```",
+    "~~~",
+    "```python",
+    "<!-- note",
+    "-->",
+    "<div>",
+    "</div>",
+    "<p>",
+    "[^a]: note",
+    "    note text",
+    "1. one",
+    "<",
+]
+line_edit = st.tuples(
+    st.integers(min_value=0, max_value=40),
+    st.integers(0, 2),
+    st.lists(st.sampled_from(SPLIT_LINES), max_size=3),
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    lines=st.lists(st.sampled_from(SPLIT_LINES), max_size=40),
+    edits=st.lists(line_edit, min_size=1, max_size=6),
+)
+def test_splitting_again_after_line_edits_equals_a_fresh_split(lines, edits):
+    splitter = ChunkSplitter()
+    splitter.split(list(lines))
+    for where, delete, insert in edits:
+        lines = lines[:where] + insert + lines[where + delete :]
+        fresh = ChunkSplitter()
+        assert splitter.split(list(lines)) == fresh.split(list(lines)), lines
+
+
+def test_a_comment_closed_later_joins_what_it_spans():
+    # Python-Markdown sees the comment once it is closed, however far down: the change reaches back.
+    lines = ["<!-- note", "", "b", "", "c", "", "d", "", "e"]
+    splitter = ChunkSplitter()
+    assert len(splitter.split(lines)) == 4
+    assert splitter.split([*lines[:-1], "e -->"]) == [Chunk(0, 9)]
+
+
+def test_splitting_again_rejoins_after_the_change():
+    # Proof that the re-split is used at all: chunks after the edit are the previous ones, moved.
+    paragraphs = [f"Paragraph {n}." for n in range(200)]
+    splitter = ChunkSplitter()
+    before = splitter.split("\n\n".join(paragraphs).split("\n"))
+    paragraphs[100] = "Paragraph 100,\nnow two lines."
+    after = splitter.split("\n\n".join(paragraphs).split("\n"))
+    assert after[:100] == before[:100]
+    assert after[101:] == [Chunk(chunk.start + 1, chunk.end + 1) for chunk in before[101:]]
+    assert after[100] == Chunk(200, 202)
 
 
 # Derandomised so CI is repeatable: a random run found that a footnote reference turned into a list item

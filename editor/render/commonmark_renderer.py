@@ -19,15 +19,10 @@ from pygments.util import ClassNotFound
 
 from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.block_keys import BlockNames
+from editor.render.chunk_links import UrlResolver, image_html, output_digest
 from editor.render.commonmark_steps import Step, StepParser, prepare_step, source_span, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
-from editor.render.markdown_renderer import (
-    RenderedBlock,
-    RenderedBody,
-    UrlResolver,
-    image_html,
-    output_digest,
-)
+from editor.render.markdown_renderer import RenderedBlock, RenderedBody
 from editor.render.sanitize import VOID_TAGS, ImageRef, LenientHtmlParser, sanitize_html
 
 _RELATIVE_LINE = f"{MARK_START}{LINE_MARK}0{MARK_END}"

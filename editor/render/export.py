@@ -6,8 +6,8 @@ from pathlib import Path
 
 from editor.article.document import BOM
 from editor.article.front_matter import read_front_matter
+from editor.render.chunk_links import UrlResolver
 from editor.render.flavours import Flavour
-from editor.render.markdown_renderer import UrlResolver
 from editor.render.page import export_html
 from editor.render.shell import bundled_css
 from editor.site.article_files import linked_file

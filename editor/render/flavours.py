@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from editor.render.markdown_renderer import RenderedBody, UrlResolver
+from editor.render.chunk_links import UrlResolver
+from editor.render.markdown_renderer import RenderedBody
 from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -10,16 +9,22 @@ from dataclasses import dataclass
 
 import markdown
 from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.toc import unique
 
+from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.block_keys import BlockNames
 from editor.render.blocks import Chunk, ChunkSplitter
+from editor.render.chunk_links import (
+    Linker,
+    LinkState,
+    RawChunk,
+    UrlResolver,
+    Values,
+    image_html,
+    output_digest,
+    raw_from,
+)
 from editor.render.extensions import (
-    FOOTNOTE_NUMBER_MARK,
     FOOTNOTE_RE,
-    FOOTNOTE_REF_MARK,
-    HEADING_MARK,
-    IMAGE_MARK,
     LINE_MARK,
     MARK_END,
     MARK_START,
@@ -27,26 +32,9 @@ from editor.render.extensions import (
     RenderMode,
     build_markdown,
 )
-from editor.render.sanitize import ImageRef, sanitize_html, url_scheme
+from editor.render.sanitize import sanitize_html
 from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
-UrlResolver = Callable[[str], "str | None"]
-"""Maps a site URL such as /images/blog/x.png to a file:// URL, or None when the file is missing."""
-
-_MARK_RE = re.compile(
-    re.escape(MARK_START)
-    + r"(["
-    + LINE_MARK
-    + HEADING_MARK
-    + FOOTNOTE_REF_MARK
-    + FOOTNOTE_NUMBER_MARK
-    + IMAGE_MARK
-    + r"])([^"
-    + re.escape(MARK_END)
-    + r"]*)"
-    + re.escape(MARK_END)
-    + r"(_\d+)?"
-)
 _REFERENCE_LABEL_RE = re.compile(r"\[([^\[\]]*)\]")
 # The pattern the footnote extension finds references with, so labels are read the same way.
 _FOOTNOTE_LABEL_RE = re.compile(FOOTNOTE_RE)
@@ -106,27 +94,6 @@ _NO_DEFINITIONS = _Definitions((), ())
 # The document-wide definitions a chunk uses: (reference label, (url, title)) pairs and footnote ids;
 # () for a chunk without labels.
 _Context = tuple[tuple[tuple[str, tuple[str, str]], ...], tuple[str, ...]] | tuple[()]
-# What a chunk's document marks become: heading ids, (footnote id suffix, number) pairs, image HTML.
-_Values = tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]
-_NO_VALUES: _Values = ((), (), ())
-
-
-@dataclass(frozen=True)
-class _RawChunk:
-    digest: str
-    html: str
-    heading_slugs: tuple[str, ...]
-    footnote_refs: tuple[str, ...]
-    images: tuple[ImageRef, ...]
-
-    @property
-    def needs_document(self) -> bool:
-        return bool(self.heading_slugs or self.footnote_refs or self.images)
-
-
-def output_digest(*parts: object) -> str:
-    """A short key for what `parts` render to (block keys of both flavours)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def normalize_text(text: str) -> str:
@@ -141,118 +108,44 @@ def normalize_text(text: str) -> str:
     return text
 
 
-def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
-    """The preview HTML for an image: the image itself, or a visible placeholder saying why not."""
-    src = image.src.strip()
-    scheme = url_scheme(src)
-    escaped = html.escape(src)
-    if scheme in ("http", "https") or src.startswith("//"):
-        return f'<span class="remote-image" data-src="{escaped}">Remote image not loaded: {escaped}</span>'
-    if scheme == "data" and src.lower().startswith("data:image/"):
-        final: str | None = src
-    elif scheme is not None:
-        return f'<span class="blocked-image" data-src="{escaped}">Image not shown: {escaped}</span>'
-    elif not src:
-        final = None
-    else:
-        final = resolve_url(src) if resolve_url is not None else src
-    if final is None:
-        return f'<span class="missing-image" data-src="{escaped}">Missing image: {escaped}</span>'
-    attributes = [("src", final), ("alt", image.alt)]
-    attributes += [
-        (name, value)
-        for name, value in (("title", image.title), ("width", image.width), ("height", image.height))
-        if value is not None
-    ]
-    rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes)
-    return f"<img{rendered} />"
+@dataclass(frozen=True)
+class _LastRender:
+    """What the previous render went through, to take over the blocks before and after a change.
+
+    `states[i]` is the linker's state before chunk i, for every CHECKPOINT-th chunk (and 0): the
+    render takes over blocks up to the last kept state before the change, and from the first one after
+    it where the state is again the same.
+    """
+
+    chunks: list[Chunk]
+    texts: list[str]
+    line_offset: int
+    references: dict[str, tuple[str, str]]
+    footnote_ids: tuple[str, ...]
+    blocks: list[RenderedBlock]
+    states: dict[int, LinkState]
+    final: LinkState
 
 
-class _Linker:
-    """Resolves the marks of each chunk in document order: ids, footnote numbers, images, lines."""
+@dataclass
+class _Run:
+    """One render's chunks and document context, the caches it fills and its linker."""
 
-    def __init__(
-        self,
-        resolve_url: UrlResolver | None,
-        previous: dict[tuple[str, int | None], str],
-        previous_keys: dict[tuple[str, _Values], str],
-    ) -> None:
-        self.resolve_url = resolve_url
-        self.previous = previous
-        self.linked: dict[tuple[str, int | None], str] = {}
-        # A chunk's key from its raw digest and document values; a long article has thousands of
-        # headings and images, and hashing each anew was a third of a keystroke's render.
-        self.previous_keys = previous_keys
-        self.keys: dict[tuple[str, _Values], str] = {}
-        self.used_ids: set[str] = set()
-        self.id_counters: dict[str, int] = {}
-        self.footnote_counts: dict[str, int] = {}
-        self.footnote_numbers: dict[str, int] = {}
-        self._images: dict[ImageRef, str] = {}
+    chunks: list[Chunk]
+    texts: list[str]
+    fences: list[bool]
+    line_offset: int
+    references: dict[str, tuple[str, str]]
+    footnote_ids: dict[str, None]
+    labels: dict[str, _Labels]
+    raws: dict[tuple[str, tuple[bool, _Context]], RawChunk]
+    linker: Linker
+    states: dict[int, LinkState]
 
-    def values(self, raw: _RawChunk) -> _Values:
-        """The document-dependent values of `raw`'s marks; advances the document state past it."""
-        ids = tuple(unique(slug, self.used_ids, self.id_counters) for slug in raw.heading_slugs)
-        footnotes = []
-        for footnote_id in raw.footnote_refs:
-            count = self.footnote_counts.get(footnote_id, 0) + 1
-            self.footnote_counts[footnote_id] = count
-            number = self.footnote_numbers.setdefault(footnote_id, len(self.footnote_numbers) + 1)
-            # The mark sits after the "fnref" of the id; this is the rest of it.
-            footnotes.append((f"{count if count > 1 else ''}:{footnote_id}", number))
-        images = tuple(self._image(image) for image in raw.images)
-        return ids, tuple(footnotes), images
 
-    def _image(self, image: ImageRef) -> str:
-        if image not in self._images:
-            self._images[image] = image_html(image, self.resolve_url)
-        return self._images[image]
-
-    @staticmethod
-    def apply(raw_html: str, values: _Values, base_line: int | None) -> str:
-        """`raw_html` with its marks replaced by `values` and lines counted from `base_line`."""
-        ids, footnotes, images = values
-        headings = iter(ids)
-        # A heading's id mark comes again in its permalink or anchor link (toc's `permalink`,
-        # `anchorlink`): the same mark with the same in-chunk suffix is the same heading.
-        heading_ids: dict[tuple[str, str], str] = {}
-        references = iter(footnotes)
-        numbers = iter(footnotes)
-
-        def replace(match: re.Match[str]) -> str:
-            kind, payload, suffix = match.group(1), match.group(2), match.group(3) or ""
-            if kind == LINE_MARK:
-                return (str(base_line + int(payload)) if base_line is not None else payload) + suffix
-            if kind == HEADING_MARK:
-                token = (payload, suffix)
-                if token not in heading_ids:
-                    heading_ids[token] = html.escape(next(headings))
-                return heading_ids[token]  # the in-chunk "_1" suffix is replaced too
-            if kind == FOOTNOTE_REF_MARK:
-                return html.escape(next(references)[0]) + suffix
-            if kind == FOOTNOTE_NUMBER_MARK:
-                return str(next(numbers)[1]) + suffix
-            return images[int(payload)] + suffix
-
-        return _MARK_RE.sub(replace, raw_html)
-
-    def link(self, raw: _RawChunk, base_line: int | None) -> tuple[str, str]:
-        """The final HTML of `raw` at `base_line`, and its position-independent key."""
-        if raw.needs_document:
-            values = self.values(raw)
-            identity = (raw.digest, values)
-            found = self.keys.get(identity) or self.previous_keys.get(identity)
-            key = found if found is not None else output_digest(raw.digest, values)
-            self.keys[identity] = key
-        else:
-            values = _NO_VALUES
-            key = raw.digest
-        cache_key = (key, base_line)
-        linked = self.previous.get(cache_key)
-        if linked is None:
-            linked = self.apply(raw.html, values, base_line)
-        self.linked[cache_key] = linked
-        return linked, key
+# How many chunks apart the linker's state is kept: a keystroke re-links up to twice this many chunks
+# around the change, and each kept state costs a copy of the heading ids seen so far.
+CHECKPOINT = 128
 
 
 def _find_footnote_extension(md: markdown.Markdown) -> FootnoteExtension:
@@ -271,10 +164,15 @@ class IncrementalRenderer:
     """
 
     def __init__(
-        self, resolve_url: UrlResolver | None = None, extensions: SiteExtensions = NO_EXTENSIONS
+        self,
+        resolve_url: UrlResolver | None = None,
+        extensions: SiteExtensions = NO_EXTENSIONS,
+        checkpoint: int = CHECKPOINT,
     ) -> None:
         self.resolve_url = resolve_url
         self.extensions = extensions
+        # Tests set it small, so that short articles go through taking blocks over as long ones do.
+        self._checkpoint = checkpoint
         self._splitter = ChunkSplitter()
         self._context = DocumentContext()
         # Indexed by whether fenced code is recognised (see ChunkSplitter.unclosed_fence_at).
@@ -285,12 +183,13 @@ class IncrementalRenderer:
         self._whole_md: markdown.Markdown | None = None
         self._definitions: dict[tuple[str, bool], _Definitions] = {}
         self._labels: dict[str, _Labels] = {}
-        self._raw: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
-        self._footnote_lists: dict[str, _RawChunk] = {}
+        self._raw: dict[tuple[str, tuple[bool, _Context]], RawChunk] = {}
+        self._footnote_lists: dict[str, RawChunk] = {}
         self._previous_keys: set[str] = set()
         self._names = BlockNames()
         self._linked: dict[tuple[str, int | None], str] = {}
-        self._linked_keys: dict[tuple[str, _Values], str] = {}
+        self._linked_keys: dict[tuple[str, Values], str] = {}
+        self._last: _LastRender | None = None
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
@@ -318,16 +217,54 @@ class IncrementalRenderer:
                 footnote_sources.append((chunk, chunk_text))
         self._definitions = definitions
 
-        labels: dict[str, _Labels] = {}
-        raws: dict[tuple[str, tuple[bool, _Context]], _RawChunk] = {}
-        linker = _Linker(self.resolve_url, self._linked, self._linked_keys)
-        blocks: list[RenderedBlock] = []
-        for chunk, chunk_text, chunk_fences in zip(chunks, texts, fences, strict=True):
-            raw = self._raw_chunk(chunk_text, chunk_fences, references, footnote_ids, labels, raws)
-            linked, key = linker.link(raw, line_offset + chunk.start + 1)
-            blocks.append(RenderedBlock(key, linked, chunk.start + 1, chunk.end))
-        self._labels = labels
-        self._raw = raws
+        last = self._last
+        # Blocks are taken over from the last render while every chunk still sees the same definitions;
+        # its caches are then carried on whole, and a full render prunes them once they have grown.
+        carried = (
+            last is not None
+            and last.line_offset == line_offset
+            and last.references == references
+            and last.footnote_ids == tuple(footnote_ids)
+            # A line added moves every later block: each gets a linked copy at its new line.
+            and max(len(self._raw), len(self._linked), len(self._linked_keys)) <= 2 * len(chunks) + 64
+        )
+        run = _Run(
+            chunks,
+            texts,
+            fences,
+            line_offset,
+            references,
+            footnote_ids,
+            self._labels if carried else {},
+            self._raw if carried else {},
+            Linker(self.resolve_url, self._linked, self._linked_keys),
+            {},
+        )
+        if carried and last is not None:
+            run.linker.linked, run.linker.keys = self._linked, self._linked_keys
+            blocks = self._link_around_change(run, last)
+        else:
+            blocks = []
+            self._link_chunks(run, 0, blocks)
+        linker = run.linker
+        # After a fence that never closes, chunks render without fences: such a render is not taken over.
+        self._last = (
+            _LastRender(
+                chunks,
+                texts,
+                line_offset,
+                references,
+                tuple(footnote_ids),
+                blocks,
+                run.states,
+                linker.state(),
+            )
+            if unclosed is None
+            else None
+        )
+        blocks = list(blocks)
+        self._labels = run.labels
+        self._raw = run.raws
 
         if footnote_ids:
             raw = self._footnote_list(footnote_sources, references, linker)
@@ -340,6 +277,54 @@ class IncrementalRenderer:
         self._linked_keys = linker.keys
 
         return self._body(self._unique_keys(blocks), line_offset)
+
+    def _link_chunks(
+        self, run: _Run, start: int, blocks: list[RenderedBlock], stop: Callable[[int], bool] | None = None
+    ) -> int:
+        """Render and link the chunks from `start` on into `blocks`, keeping the linker's state every
+        CHECKPOINT chunks; returns the index it ended at (where `stop` said so, or the end)."""
+        for index in range(start, len(run.chunks)):
+            if index % self._checkpoint == 0:
+                run.states[index] = run.linker.state()
+                if stop is not None and index > start and stop(index):
+                    return index
+            chunk = run.chunks[index]
+            raw = self._raw_chunk(
+                run.texts[index], run.fences[index], run.references, run.footnote_ids, run.labels, run.raws
+            )
+            linked, key = run.linker.link(raw, run.line_offset + chunk.start + 1)
+            blocks.append(RenderedBlock(key, linked, chunk.start + 1, chunk.end))
+        return len(run.chunks)
+
+    def _link_around_change(self, run: _Run, last: _LastRender) -> list[RenderedBlock]:
+        """The blocks of a render that takes over the last render's blocks before the change (up to the
+        kept state before it), and after it where no line moved and the linker's state has come back to
+        what it was there."""
+        chunks, texts = run.chunks, run.texts
+        head = min(common_prefix_length(chunks, last.chunks), common_prefix_length(texts, last.texts))
+        start = max((index for index in last.states if index <= head), default=0)
+        run.states.update((index, state) for index, state in last.states.items() if index < start)
+        if start in last.states:
+            run.linker.restore(last.states[start])
+        blocks = last.blocks[:start]
+        moved = len(chunks) - len(last.chunks)
+        # Chunks hold their lines: after a line was added or removed, none at the end compare equal.
+        limit = min(len(chunks), len(last.chunks)) - head
+        tail = min(
+            common_suffix_length(chunks, last.chunks, limit), common_suffix_length(texts, last.texts, limit)
+        )
+
+        def rejoins(index: int) -> bool:
+            return index >= len(chunks) - tail and last.states.get(index - moved) == run.linker.state()
+
+        end = self._link_chunks(run, start, blocks, rejoins)
+        if end < len(chunks):
+            blocks += last.blocks[end - moved :]
+            run.states.update(
+                (index + moved, state) for index, state in last.states.items() if index > end - moved
+            )
+            run.linker.restore(last.final)
+        return blocks
 
     def _body(self, blocks: list[RenderedBlock], line_offset: int) -> RenderedBody:
         changed = [index for index, block in enumerate(blocks) if block.key not in self._previous_keys]
@@ -364,12 +349,12 @@ class IncrementalRenderer:
             sanitized = sanitize_html(
                 _convert(self._whole_md, source), default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}"
             )
-            raw = _raw_from(sanitized.html, sanitized.images, digest)
+            raw = raw_from(sanitized.html, sanitized.images, digest)
         self._raw = {(digest, (True, ())): raw}
         # Heading ids and footnotes are the one pass's own, unmarked; only lines and images are left.
         images = tuple(image_html(image, self.resolve_url) for image in raw.images)
         base_line = line_offset + start + 1
-        linked = _Linker.apply(raw.html, ((), (), images), base_line)
+        linked = Linker.apply(raw.html, ((), (), images), base_line)
         return self._body([RenderedBlock(digest, linked, start + 1, end)], line_offset)
 
     def _unique_keys(self, blocks: list[RenderedBlock]) -> list[RenderedBlock]:
@@ -432,8 +417,8 @@ class IncrementalRenderer:
         references: Mapping[str, tuple[str, str]],
         footnote_ids: Mapping[str, None],
         labels: dict[str, _Labels],
-        raws: dict[tuple[str, tuple[bool, _Context]], _RawChunk],
-    ) -> _RawChunk:
+        raws: dict[tuple[str, tuple[bool, _Context]], RawChunk],
+    ) -> RawChunk:
         found = self._chunk_labels(chunk_text, labels)
         context: _Context = ()
         if found is not _NO_LABELS:
@@ -448,7 +433,7 @@ class IncrementalRenderer:
         raws[cache_key] = raw
         return raw
 
-    def _render_chunk(self, chunk_text: str, fences: bool, context: _Context) -> _RawChunk:
+    def _render_chunk(self, chunk_text: str, fences: bool, context: _Context) -> RawChunk:
         references, footnote_ids = context or ((), ())
         self._context.references = dict(references)
         self._context.footnote_ids = list(footnote_ids)
@@ -460,11 +445,11 @@ class IncrementalRenderer:
         md.reset()
         converted = _convert(md, chunk_text)
         sanitized = sanitize_html(converted, default_line=f"{MARK_START}{LINE_MARK}0{MARK_END}")
-        return _raw_from(sanitized.html, sanitized.images, output_digest(chunk_text, fences, context))
+        return raw_from(sanitized.html, sanitized.images, output_digest(chunk_text, fences, context))
 
     def _footnote_list(
-        self, sources: list[tuple[Chunk, str]], references: Mapping[str, tuple[str, str]], linker: _Linker
-    ) -> _RawChunk:
+        self, sources: list[tuple[Chunk, str]], references: Mapping[str, tuple[str, str]], linker: Linker
+    ) -> RawChunk:
         order = list(linker.footnote_numbers)
         counts = dict(linker.footnote_counts)
         source = _CHUNK_SEPARATOR.join(chunk_text for _, chunk_text in sources)
@@ -481,7 +466,7 @@ class IncrementalRenderer:
             self._footnotes_context.footnote_ref_counts = counts
             md.reset()
             sanitized = sanitize_html(_convert(md, source))
-            raw = _raw_from(sanitized.html, sanitized.images, digest)
+            raw = raw_from(sanitized.html, sanitized.images, digest)
         self._footnote_lists = {digest: raw}
         return raw
 
@@ -497,21 +482,6 @@ def _convert(md: markdown.Markdown, source: str) -> str:
             f'<div class="render-error"><p>This part could not be rendered ({message}).</p>'
             f"<pre>{html.escape(source)}</pre></div>"
         )
-
-
-def _raw_from(marked_html: str, images: list[ImageRef], digest: str) -> _RawChunk:
-    headings: list[str] = []
-    seen_headings: set[tuple[str, str]] = set()
-    footnote_refs: list[str] = []
-    for match in _MARK_RE.finditer(marked_html):
-        if match.group(1) == HEADING_MARK:
-            token = (match.group(2), match.group(3) or "")
-            if token not in seen_headings:  # a permalink repeats its heading's mark
-                seen_headings.add(token)
-                headings.append(html.unescape(match.group(2)))
-        elif match.group(1) == FOOTNOTE_REF_MARK:
-            footnote_refs.append(html.unescape(match.group(2)))
-    return _RawChunk(digest, marked_html, tuple(headings), tuple(footnote_refs), tuple(images))
 
 
 def render_body(
@@ -534,4 +504,4 @@ def render_whole_document(
     md = build_markdown(RenderMode.WHOLE, site=extensions)
     sanitized = sanitize_html(md.convert(normalize_text(markdown_text)))
     images = tuple(image_html(image, resolve_url) for image in sanitized.images)
-    return _Linker.apply(sanitized.html, ((), (), images), None)
+    return Linker.apply(sanitized.html, ((), (), images), None)

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 
 from editor.article.dates import format_date
 from editor.article.schema import DEFAULT_SCHEMA
+from editor.render.chunk_links import UrlResolver, image_html
 from editor.render.flavours import Flavour, make_renderer
 from editor.render.header_labels import HeaderLabels
-from editor.render.markdown_renderer import UrlResolver, image_html
 from editor.render.sanitize import ImageRef
 from editor.render.shell import bundled_css, page_html
 from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions

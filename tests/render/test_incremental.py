@@ -97,6 +97,54 @@ def test_incremental_equals_full_after_random_edits(name, edits):
         assert renderer.render(text, offset).html == full(text, offset)
 
 
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(BODIES)),
+    checkpoint=st.integers(min_value=1, max_value=4),
+    edits=st.lists(edit, min_size=1, max_size=8),
+)
+def test_taking_blocks_over_around_edits_equals_full(name, checkpoint, edits):
+    # Kept linker states every few chunks, as a 1 MB article keeps them every CHECKPOINT: the blocks
+    # taken over before and after the change must be exactly those a fresh render makes.
+    text, offset = BODIES[name]
+    renderer = IncrementalRenderer(file_resolver, checkpoint=checkpoint)
+    renderer.render(text, offset)
+    for where, delete, insert in edits:
+        position = int(where * len(text))
+        text = text[:position] + insert + text[position + delete :]
+        rendered = renderer.render(text, offset)
+        fresh = render_body(text, line_offset=offset, resolve_url=file_resolver)
+        assert rendered.html == fresh.html
+        assert [block.source_start_line for block in rendered.blocks] == [
+            block.source_start_line for block in fresh.blocks
+        ]
+
+
+def test_a_new_heading_renames_the_later_copies_in_blocks_taken_over():
+    # The heading ids after the change depend on the one typed: those blocks cannot be taken over.
+    paragraphs = "\n\n".join(f"## Same\n\nText {n}." for n in range(12))
+    renderer = IncrementalRenderer(checkpoint=2)
+    renderer.render(paragraphs)
+    edited = "## Same\n\n" + paragraphs
+    assert renderer.render(edited).html == render_body(edited).html
+    typed = edited.replace("Text 5.", "Text 5!")
+    assert renderer.render(typed).html == render_body(typed).html
+
+
+def test_caches_stay_bounded_while_lines_are_added():
+    # Each added line moves every later block to a new line, and each moved block is linked anew: the
+    # caches carried from render to render must be pruned, not grow with every Enter.
+    body = "\n\n".join(f"Paragraph {n} with ![i](/x{n}.png)." for n in range(300))
+    renderer = IncrementalRenderer(checkpoint=16)
+    for count in range(40):
+        body = "\n" + body if count % 2 else body.replace("Paragraph 150", f"Paragraph 150 {count}")
+        renderer.render(body)
+    chunks = 300
+    assert (
+        max(len(renderer._raw), len(renderer._linked), len(renderer._linked_keys)) <= 2 * chunks + 64 + chunks
+    )
+
+
 def _lines(text: str) -> list[str]:
     return normalize_text(text).split("\n")
 

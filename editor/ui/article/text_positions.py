@@ -13,6 +13,8 @@ import re
 
 # What makes a position differ from an offset: an astral character (one more) or the LF of a CRLF (one less).
 _WIDE_OR_PAIRED = re.compile("[\U00010000-\U0010ffff]|\r\n")
+# A character that takes two positions.
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class TextPositions:
@@ -53,3 +55,20 @@ def text_offset(text: str, position: int) -> int:
 def utf16_length(text: str) -> int:
     """How many document positions `text` takes when inserted (its CRLFs become one break each)."""
     return qt_position(text, len(text))
+
+
+def document_offset(document_text: str, position: int, astral: bool = True) -> int:
+    """The offset into a document's own text (its breaks as LF, as document_text() gives it, so one
+    position each) of document position `position`; `astral=False` says the text has no character
+    beyond the BMP, where positions and offsets are the same."""
+    if not astral:
+        return min(position, len(document_text))
+    units = document_text.encode("utf-16-le", "surrogatepass")[: 2 * position]
+    return len(units.decode("utf-16-le", "surrogatepass"))
+
+
+def document_length(document_text: str, astral: bool = True) -> int:
+    """How many positions a document's own text takes (`astral` as for document_offset)."""
+    if not astral:
+        return len(document_text)
+    return len(document_text) + len(ASTRAL.findall(document_text))

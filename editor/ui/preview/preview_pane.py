@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from editor.article.errors import ArticleError
@@ -17,8 +17,10 @@ from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
 from editor.ui.core_texts import error_message
+from editor.ui.preview.document_changes import DocumentChanges
 from editor.ui.preview.render_process import RenderProcess
-from editor.ui.preview.render_protocol import RenderFailure, RenderReply, RenderRequest, SiteMessage
+from editor.ui.preview.render_protocol import RenderFailure, RenderReply, RenderRequest, SiteMessage, TextLost
+from editor.ui.preview.text_delta import TextDelta
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -66,6 +68,9 @@ class PreviewPane(QWidget):
         self._built = False
 
         self._provider: Callable[[], str] | None = None
+        # What changed in the provider's document since its text last went to the worker.
+        self._changes = DocumentChanges(self)
+        self._document_of: Callable[[], QTextDocument] | None = None
         self._site: SiteConfig | None = None
         self._article_path: Path | None = None
         self._preferences: Preferences | None = None
@@ -216,9 +221,15 @@ class PreviewPane(QWidget):
             folders.append(self._article_path.parent)
         self.interceptor.set_allowed(folders, files)
 
-    def set_text_provider(self, provider: Callable[[], str]) -> None:
-        """Where the article text comes from; it is asked only when a render starts."""
+    def set_text_provider(
+        self, provider: Callable[[], str], document_of: Callable[[], QTextDocument] | None = None
+    ) -> None:
+        """Where the article text comes from; it is asked only when a render starts. With `document_of`,
+        which gives the document whose text `provider` returns (breaks as LF), the worker is sent only
+        what changed in that document."""
         self._provider = provider
+        self._document_of = document_of
+        self._changes.forget()
 
     def text_changed(self) -> None:
         """The text changed: render the newest text as soon as the worker is free."""
@@ -319,21 +330,35 @@ class PreviewPane(QWidget):
             self._page_reset,
             self._text_version,
         )
-        self.worker.send(RenderRequest(self._next_id, self._provider(), self._page_reset))
+        delta = self._changes.take(self._document_of()) if self._document_of is not None else None
+        if delta is None:
+            text: str | TextDelta = self._provider()
+            self._changes.sent_whole()
+        else:
+            text = delta
+        self.worker.send(RenderRequest(self._next_id, text, self._page_reset))
         self._page_reset = False
         self._watchdog.start()
 
     def _on_reply(self, reply: object) -> None:
-        if not isinstance(reply, (RenderReply, RenderFailure)) or self._in_flight is None:
+        if not isinstance(reply, (RenderReply, RenderFailure, TextLost)) or self._in_flight is None:
             return
         request_id, generation, article, whole_page, version = self._in_flight
         if reply.request_id != request_id:
             return
         self._in_flight = None
         self._watchdog.stop()
+        if isinstance(reply, TextLost):
+            # Nothing was rendered: the same request again, with the whole text.
+            self._changes.forget()
+            self._dirty = True
+            self._page_reset = self._page_reset or whole_page
+            self._start_render()
+            return
         self._restarts = 0
         self._worker_error = None
         if isinstance(reply, RenderFailure):
+            self._changes.forget()
             self._worker_error = reply.message.strip().splitlines()[-1]
             self._page_reset = True
             self._update_banner()
@@ -425,6 +450,7 @@ class PreviewPane(QWidget):
 
     def _start_worker(self) -> None:
         self.worker.start()
+        self._changes.forget()
         if self._site is not None:
             self.worker.send(self._site_message())
         self._page_reset = True

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from editor.article.errors import ArticleError
 from editor.render.header_labels import HeaderLabels
 from editor.site.config import SiteConfig
+from editor.ui.preview.text_delta import TextDelta
 
 if TYPE_CHECKING:
     from editor.article.validation import Problem
@@ -37,10 +38,11 @@ class SiteMessage:
 
 @dataclass(frozen=True)
 class RenderRequest:
-    """Render `text` (front matter and body). With `reset` the page is empty: send every block."""
+    """Render `text` (front matter and body), or the previous request's text changed by a delta. With
+    `reset` the page is empty: send every block."""
 
     request_id: int
-    text: str
+    text: str | TextDelta
     reset: bool
 
 
@@ -71,6 +73,13 @@ class ValidationReply:
 
     request_id: int
     problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class TextLost:
+    """The worker could not apply request `request_id`'s delta: the editor sends the whole text again."""
+
+    request_id: int
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,12 @@ from editor.ui.preview.render_protocol import (
     RenderReply,
     RenderRequest,
     SiteMessage,
+    TextLost,
     ValidationReply,
     ValidationRequest,
     encode_message,
 )
+from editor.ui.preview.text_delta import TextDelta, TextOutOfStep, WorkerText
 
 # Room for a 1 MB article's request (the largest the editor is built for) in one write.
 PIPE_SIZE = 4 << 20
@@ -49,6 +51,7 @@ class PagePatcher:
         self._page_keys: list[str] = []
         self._page_starts: list[int] = []
         self._page_header: str | None = None
+        self._text = WorkerText()
 
     def set_site(self, message: SiteMessage) -> None:
         """Resolve images against a new site; a fresh renderer also forgets images that were missing."""
@@ -69,11 +72,18 @@ class PagePatcher:
         self._page_starts = []
         self._page_header = None
 
-    def patch(self, request: RenderRequest) -> RenderReply:
+    def patch(self, request: RenderRequest) -> RenderReply | TextLost:
         """The reply to `request`."""
+        if isinstance(request.text, TextDelta):
+            try:
+                text = self._text.apply(request.text)
+            except TextOutOfStep:
+                return TextLost(request.request_id)
+        else:
+            text = self._text.replace(request.text)
         if request.reset:
             self.reset_page()
-        text = request.text.removeprefix(BOM)
+        text = text.removeprefix(BOM)
         error: ArticleError | None = None
         values: dict[str, object] = {}
         try:

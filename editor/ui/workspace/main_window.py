@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         session.path_changed.connect(lambda _path: self._on_path_changed())
         session.loaded.connect(self._on_loaded)
         # The preview pulls the text when it is ready to render, so typing never copies a large article.
-        self.preview.set_text_provider(self.editor.text)
+        self.preview.set_text_provider(self.editor.text, self.editor.document)
         self.editor.textChanged.connect(self.preview.text_changed)
         self.editor.cursorPositionChanged.connect(self._update_position)
         self.editor.image_files_dropped.connect(self._on_image_files_dropped)

@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip named files outside the site's content folders (a commit hook passes every changed "
         "Markdown file, the site's README.md too); finding no article is then clean, not an error",
     )
+    check.add_argument(
+        "--staged-images",
+        action="store_true",
+        help="for a commit hook: an error for each image an article uses that is neither staged nor tracked "
+        "in its git repository, with the git add command that stages it",
+    )
 
     get = commands.add_parser("get", help="print the front matter (or one field) of an article")
     get.add_argument("file", type=Path)
@@ -105,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[flavour.value for flavour in Flavour],
         help="render with this Markdown flavour instead of the site's",
     )
+
+    review = commands.add_parser(
+        "review",
+        help="what a commit of the site needs: its changed articles (against git's HEAD and index) with their "
+        "problems, and the images they use that git lacks",
+        epilog="Exit status: 0 ready, 1 a changed article uses an image that is untracked, ignored or missing, "
+        "2 no git repository or no git.",
+    )
+    review.add_argument("--site", type=Path, default=Path("."))
+    review.add_argument("--json", action="store_true", help="print {articles: [...], images: [...]} as JSON")
 
     backups = commands.add_parser("backups", help="list the kept previous versions of a file")
     backups.add_argument("file", type=Path)
@@ -229,7 +245,10 @@ def _check(options: argparse.Namespace) -> int:
     report: list[tuple[str, Problem]] = []
     for path in paths:
         try:
-            problems = check_article(fixed_site or _cached_site(sites, path), path)
+            site = fixed_site or _cached_site(sites, path)
+            problems = check_article(site, path)
+            if options.staged_images:
+                problems = _with_unstaged_images(site, path, problems)
         except (ArticleError, SiteFileError) as error:
             status = EXIT_UNUSABLE
             line = getattr(error, "line", None) or 1
@@ -253,6 +272,16 @@ def _check(options: argparse.Namespace) -> int:
         for shown, problem in report:
             print(problem.format(shown))
     return status
+
+
+def _with_unstaged_images(site: SiteConfig, path: Path, problems: list[Problem]) -> list[Problem]:
+    from editor.site.review import unstaged_image_problems
+
+    # The plain git hook checks a copy of the index when an article is half staged, and names the real
+    # work tree here, where an image not in the copy may be found.
+    staged_from = os.environ.get("ARTICLE_EDITOR_STAGED_FROM")
+    found = problems + unstaged_image_problems(site, path, Path(staged_from) if staged_from else None)
+    return sorted(found, key=lambda problem: (problem.line, problem.column))
 
 
 def _cached_site(sites: dict[Path, SiteConfig], path: Path) -> SiteConfig:
@@ -416,6 +445,17 @@ def _refuse_to_write_over_an_article(output: Path, source: Path) -> None:
         raise UsageError(f"{output} is a Markdown file; name an .html file for the page")
 
 
+def _review(options: argparse.Namespace) -> int:
+    from editor.site.review import review_as_json, review_as_text, review_site
+
+    review = review_site(load_site(_site_folder(options.site)))
+    if options.json:
+        print(json.dumps(review_as_json(review), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(review_as_text(review)))
+    return EXIT_PROBLEMS if review.breaks_site else EXIT_CLEAN
+
+
 def _backups(options: argparse.Namespace) -> int:
     for number, backup in enumerate(list_backups(options.file), start=1):
         print(f"{number}\t{backup.created.astimezone():%Y-%m-%d %H:%M:%S}\t{backup.size} bytes")
@@ -455,6 +495,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _new,
     "add-image": _add_image,
     "render": _render,
+    "review": _review,
     "backups": _backups,
     "restore": _restore,
     "install-desktop": _install_desktop,

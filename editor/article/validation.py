@@ -337,6 +337,42 @@ def _body_problems(text: str, body_start: int, body_line: int, rules: Validation
             finding.template,
             **finding.values,
         )
+    for image in _body_images(body, body_line):
+        yield from _image_problems(image, rules)
+
+
+@dataclass(frozen=True)
+class ImageReference:
+    """An image URL an article uses, where it is written: in a front-matter image field (`field`) or in the
+    body, as `![alt](url)` or `<img src>` (`field` None)."""
+
+    line: int
+    column: int
+    url: str
+    field: str | None = None
+    alt: str = ""
+
+
+def image_references(text: str, schema: Schema) -> list[ImageReference]:
+    """Every image an article's text uses, as validation finds them: the schema's image fields, then the
+    body's images outside code fences, in line order. A front matter that cannot be read gives none."""
+    try:
+        front = read_front_matter(text)
+    except ArticleError:
+        return list(_body_images(text, 1))
+    found = [
+        ImageReference(field.line, field.column, field.value.strip(), field.key)
+        for field in front.fields
+        if (spec := schema.field(field.key)) is not None
+        and spec.kind is FieldKind.IMAGE
+        and isinstance(field.value, str)
+        and field.value.strip()
+    ]
+    found.extend(_body_images(text[front.parts.body_start :], front.parts.body_line))
+    return found
+
+
+def _body_images(body: str, body_line: int) -> Iterator[ImageReference]:
     fence: str | None = None
     for index, line in enumerate(body.splitlines()):
         if fence is not None:
@@ -347,7 +383,16 @@ def _body_problems(text: str, body_start: int, body_line: int, rules: Validation
         if opening:
             fence = opening.group(1)
         elif line.strip():
-            yield from _image_problems(line, body_line + index, rules)
+            yield from _line_images(line, body_line + index)
+
+
+def _line_images(line: str, number: int) -> Iterator[ImageReference]:
+    for match in _IMAGE.finditer(line):
+        yield ImageReference(number, match.start() + 1, match.group("url"), alt=match.group("alt"))
+    for match in _HTML_IMAGE.finditer(line):
+        alt_attribute = _HTML_ALT.search(match.group(0))
+        alt = alt_attribute.group(1) if alt_attribute else ""
+        yield ImageReference(number, match.start() + 1, match.group(1), alt=alt)
 
 
 def _hazard_problems(
@@ -369,28 +414,24 @@ def _hazard_problems(
         )
 
 
-def _image_problems(line: str, number: int, rules: ValidationRules) -> Iterator[Problem]:
-    found = [(match.start() + 1, match.group("url"), match.group("alt")) for match in _IMAGE.finditer(line)]
-    for match in _HTML_IMAGE.finditer(line):
-        alt_attribute = _HTML_ALT.search(match.group(0))
-        found.append((match.start() + 1, match.group(1), alt_attribute.group(1) if alt_attribute else ""))
-    for column, url, alt in found:
-        if not alt.strip():
-            yield _problem(
-                (number, column),
-                Severity.WARNING,
-                "image-alt",
-                None,
-                translatable("Problem", "the image {url} has no alt text: describe it in ![…]"),
-                url=url,
-            )
-        if rules.image_exists(url) is False:
-            yield _problem(
-                (number, column),
-                Severity.ERROR,
-                "image-missing",
-                None,
-                translatable("Problem", "the image {url} is not in the site's public folder"),
-                url=url,
-            )
-        yield from _hazard_problems(url, (number, column), None, rules)
+def _image_problems(image: ImageReference, rules: ValidationRules) -> Iterator[Problem]:
+    number, column, url, alt = image.line, image.column, image.url, image.alt
+    if not alt.strip():
+        yield _problem(
+            (number, column),
+            Severity.WARNING,
+            "image-alt",
+            None,
+            translatable("Problem", "the image {url} has no alt text: describe it in ![…]"),
+            url=url,
+        )
+    if rules.image_exists(url) is False:
+        yield _problem(
+            (number, column),
+            Severity.ERROR,
+            "image-missing",
+            None,
+            translatable("Problem", "the image {url} is not in the site's public folder"),
+            url=url,
+        )
+    yield from _hazard_problems(url, (number, column), None, rules)

@@ -74,6 +74,13 @@ def linked_file(site: SiteConfig, article_path: Path | None, url: str) -> Path |
     Site URLs (/images/blog/x.png) are looked up in the public folder; a relative URL names a file beside
     the article or below its folder (page bundles, co-located images); remote URLs name no local file.
     """
+    candidate = linked_path(site, article_path, url)
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def linked_path(site: SiteConfig, article_path: Path | None, url: str) -> Path | None:
+    """Where the local file an article's URL names is, or would be, as linked_file looks it up (the file
+    need not exist); None for remote URLs and for any that leave the site's folders."""
     if is_remote(url):
         return None
     path = urlsplit(url).path
@@ -88,7 +95,7 @@ def linked_file(site: SiteConfig, article_path: Path | None, url: str) -> Path |
             return None
     else:
         return None
-    return candidate if candidate is not None and candidate.is_file() else None
+    return candidate
 
 
 def validation_rules(site: SiteConfig, article_path: Path | None) -> ValidationRules:

@@ -2,40 +2,22 @@
 
 from __future__ import annotations
 
-import difflib
-
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from editor.article.text_diff import unified_diff_lines, word_diff
 from editor.ui.article.source_editor import default_editor_font
+from editor.ui.article.text_positions import qt_position
 
 __all__ = ["DiffDialog", "DiffView", "unified_diff_lines"]
-
-# How many unchanged lines frame each change: difflib's and git's default.
-CONTEXT_LINES = 3
-# What diff and git print after a last line that has no line break, so that a lone missing "\n" shows.
-NO_NEWLINE_MARK = "\\ No newline at end of file"
 
 # Translucent backgrounds, so the palette's own text colour stays readable on light and dark themes alike.
 _REMOVED_BACKGROUND = QColor(220, 40, 40, 60)
 _ADDED_BACKGROUND = QColor(30, 170, 60, 60)
 _HUNK_BACKGROUND = QColor(60, 110, 220, 45)
-
-
-def unified_diff_lines(old_text: str, new_text: str, old_label: str, new_label: str) -> list[str]:
-    """The unified diff of two texts as lines without line breaks; empty when the texts are equal."""
-    if old_text == new_text:
-        return []
-    old_lines = old_text.splitlines(keepends=True)
-    new_lines = new_text.splitlines(keepends=True)
-    lines: list[str] = []
-    for line in difflib.unified_diff(old_lines, new_lines, old_label, new_label, n=CONTEXT_LINES):
-        body = line.rstrip("\r\n")
-        lines.append(body)
-        # The two header lines always end in "\n"; any other line without one was a file's last line.
-        if not line.endswith(("\n", "\r")) and len(lines) > 2:
-            lines.append(NO_NEWLINE_MARK)
-    return lines
+# The words that changed within a changed line: the same hues, stronger.
+_REMOVED_WORDS = QColor(220, 40, 40, 130)
+_ADDED_WORDS = QColor(30, 170, 60, 130)
 
 
 class _DiffHighlighter(QSyntaxHighlighter):
@@ -54,6 +36,12 @@ class _DiffHighlighter(QSyntaxHighlighter):
         self.added.setBackground(_ADDED_BACKGROUND)
         self.note = QTextCharFormat()
         self.note.setFontItalic(True)
+        self.removed_words = QTextCharFormat()
+        self.removed_words.setBackground(_REMOVED_WORDS)
+        self.added_words = QTextCharFormat()
+        self.added_words.setBackground(_ADDED_WORDS)
+        # Block number -> the code-point spans of its changed words (word_diff); empty: lines only.
+        self.words: dict[int, tuple[tuple[int, int], ...]] = {}
 
     def highlightBlock(self, text: str) -> None:
         if not self.active:
@@ -72,6 +60,11 @@ class _DiffHighlighter(QSyntaxHighlighter):
         else:
             return
         self.setFormat(0, max(len(text), 1), style)
+        words = self.added_words if style is self.added else self.removed_words
+        for start, end in self.words.get(number, ()):
+            # Qt counts UTF-16 units, the spans code points: an emoji before a word must not shift it.
+            first = qt_position(text, start)
+            self.setFormat(first, qt_position(text, end) - first, words)
 
 
 class DiffView(QPlainTextEdit):
@@ -88,7 +81,15 @@ class DiffView(QPlainTextEdit):
         """Show what turns `old_text` (named `old_label`) into `new_text` (named `new_label`)."""
         lines = unified_diff_lines(old_text, new_text, old_label, new_label)
         self._highlighter.active = bool(lines)
+        self._highlighter.words = {}
         self.setPlainText("\n".join(lines) if lines else self.tr("No differences"))
+
+    def set_word_diff(self, old_text: str, new_text: str, old_label: str, new_label: str) -> None:
+        """As set_texts, with the words that changed within each changed line marked more strongly."""
+        lines = word_diff(old_text, new_text, old_label, new_label)
+        self._highlighter.active = bool(lines)
+        self._highlighter.words = {number: line.changed for number, line in enumerate(lines) if line.changed}
+        self.setPlainText("\n".join(line.text for line in lines) if lines else self.tr("No differences"))
 
     def has_differences(self) -> bool:
         """Whether the texts shown differ."""

@@ -53,6 +53,7 @@ from editor.ui.dialogs.preferences import (
 from editor.ui.dialogs.recovery_dialog import RecoverableBuffer, RecoveryDialog
 from editor.ui.preview.preview_pane import PreviewPane
 from editor.ui.preview.scroll_sync import ScrollSync
+from editor.ui.review.review_launcher import ReviewLauncher
 
 MAX_RECENT_FILES = 10
 # Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.problem_count_label = QLabel(self)
         # The site's Markdown flavour: the preview renders, and the checks read, Markdown as the site does.
         self.flavour_label = QLabel(self)
+        # The article's git status in the status bar, and File > Review Changes (issue 14).
+        self.review = ReviewLauncher(self.session, self)
         self._preferences = Preferences.defaults()
         self._zoom_steps = 0
         self._build_layout()
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
 
+        self.statusBar().addPermanentWidget(self.review.label)
         self.statusBar().addPermanentWidget(self.flavour_label)
         self.statusBar().addPermanentWidget(self.problem_count_label)
         self.statusBar().addPermanentWidget(self.position_label)
@@ -177,6 +181,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs, self.save_as)
         self.revert_action = self._action(self.tr("&Revert to Saved"), None, self.revert)
         self.close_action = self._action(self.tr("&Close"), keys.Close, self.close)
+        self.review_action = self._action(
+            self.tr("Re&view Changes…"), "Ctrl+Shift+G", self.review.open_review
+        )
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -188,6 +195,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.revert_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)

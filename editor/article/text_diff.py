@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -115,7 +115,7 @@ def _word_spans(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[i
     )
     old_spans: list[tuple[int, int]] = []
     new_spans: list[tuple[int, int]] = []
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+    for tag, old_start, old_end, new_start, new_end in _joined(matcher.get_opcodes(), old, old_tokens):
         if tag == "equal":
             continue
         if old_end > old_start:
@@ -123,6 +123,27 @@ def _word_spans(old: str, new: str) -> tuple[list[tuple[int, int]], list[tuple[i
         if new_end > new_start:
             new_spans.append((new_tokens[new_start][0], new_tokens[new_end - 1][1]))
     return old_spans, new_spans
+
+
+def _joined(
+    opcodes: Sequence[tuple[str, int, int, int, int]], old: str, old_tokens: list[tuple[int, int]]
+) -> list[tuple[str, int, int, int, int]]:
+    """Two replaced runs with only a space between them become one: "skabe tryghed" -> "give ro" is marked
+    as one change on each side, not as two words and an unchanged space."""
+    joined: list[tuple[str, int, int, int, int]] = []
+    for opcode in opcodes:
+        if (
+            len(joined) >= 2
+            and opcode[0] == "replace"
+            and joined[-1][0] == "equal"
+            and joined[-2][0] == "replace"
+            and all(old[slice(*old_tokens[index])].isspace() for index in range(joined[-1][1], joined[-1][2]))
+        ):
+            joined.pop()
+            first = joined.pop()
+            opcode = ("replace", first[1], opcode[2], first[3], opcode[4])
+        joined.append(opcode)
+    return joined
 
 
 def _shifted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -195,7 +195,7 @@ def _run(command: Sequence[str], cwd: Path, stdin: bytes | None, *, ok: Iterable
             env=_environment(),
         )
     except FileNotFoundError:
-        raise GitMissingError(
+        raise GitMissingError.of(
             translatable("SiteFileError", "git is not installed (no git program on PATH)")
         ) from None
     except subprocess.TimeoutExpired:

@@ -154,6 +154,13 @@
     </message>
 </context>
 <context>
+    <name>CommitProcess</name>
+    <message>
+        <source>Could not run git: {0}</source>
+        <translation>Kunne ikke køre git: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>Clear</source>
@@ -511,6 +518,10 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <source>Re&amp;view Changes…</source>
+        <translation>Genne&amp;mse ændringer…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1052,6 +1063,14 @@
         <source>the image {url} is not in the site&apos;s public folder</source>
         <translation>billedet {url} findes ikke i webstedets offentlige mappe</translation>
     </message>
+    <message>
+        <source>the image {url} ({path}) is ignored by .gitignore, so this commit would not hold it: stage it with {command}</source>
+        <translation>billedet {url} ({path}) udelades af .gitignore, så denne commit ville ikke indeholde det: tilføj det med {command}</translation>
+    </message>
+    <message>
+        <source>the image {url} ({path}) is neither staged nor tracked, so this commit would not hold it: stage it with {command}</source>
+        <translation>billedet {url} ({path}) er hverken tilføjet eller fulgt af git, så denne commit ville ikke indeholde det: tilføj det med {command}</translation>
+    </message>
 </context>
 <context>
     <name>ProblemList</name>
@@ -1128,6 +1147,195 @@
     <message>
         <source>{0} recovered</source>
         <translation>{0} gendannet</translation>
+    </message>
+</context>
+<context>
+    <name>RenderedComparison</name>
+    <message>
+        <source>Before (HEAD)</source>
+        <translation>Før (HEAD)</translation>
+    </message>
+    <message>
+        <source>After (working tree)</source>
+        <translation>Efter (arbejdskopien)</translation>
+    </message>
+    <message>
+        <source>Not in HEAD: a new article</source>
+        <translation>Ikke i HEAD: en ny artikel</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Cannot render this version: {0}</source>
+        <translation>Denne version kan ikke vises: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review Changes — {0}</source>
+        <translation>Gennemse ændringer — {0}</translation>
+    </message>
+    <message>
+        <source>Source changes</source>
+        <translation>Ændringer i kilden</translation>
+    </message>
+    <message>
+        <source>Rendered before and after</source>
+        <translation>Vist før og efter</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Billede</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Bruges af</translation>
+    </message>
+    <message>
+        <source>&amp;Stage Images</source>
+        <translation>&amp;Tilføj billeder</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>Commit-besked</translation>
+    </message>
+    <message>
+        <source>&amp;Commit Checked Articles</source>
+        <translation>&amp;Commit de markerede artikler</translation>
+    </message>
+    <message>
+        <source>What git and the repository&apos;s hooks print shows here.</source>
+        <translation>Det, git og depotets hooks skriver, vises her.</translation>
+    </message>
+    <message>
+        <source>Images a commit would lack, and new images no article uses</source>
+        <translation>Billeder, en commit ville mangle, og nye billeder, ingen artikel bruger</translation>
+    </message>
+    <message>
+        <source>Commit (never pushed)</source>
+        <translation>Commit (skubbes aldrig)</translation>
+    </message>
+    <message>
+        <source>    renamed from {0}</source>
+        <translation>    omdøbt fra {0}</translation>
+    </message>
+    <message>
+        <source>    problems: {0}</source>
+        <translation>    problemer: {0}</translation>
+    </message>
+    <message>
+        <source>    images git lacks: {0}</source>
+        <translation>    billeder, git mangler: {0}</translation>
+    </message>
+    <message>
+        <source>no article</source>
+        <translation>ingen artikel</translation>
+    </message>
+    <message>
+        <source>detached HEAD</source>
+        <translation>løsrevet HEAD</translation>
+    </message>
+    <message>
+        <source>{0}, no commit yet</source>
+        <translation>{0}, endnu ingen commit</translation>
+    </message>
+    <message>
+        <source>Changed articles on {0}: {1}</source>
+        <translation>Ændrede artikler på {0}: {1}</translation>
+    </message>
+    <message>
+        <source>images the site would show broken: {0}</source>
+        <translation>billeder, sitet ville vise i stykker: {0}</translation>
+    </message>
+    <message>
+        <source>No changed articles</source>
+        <translation>Ingen ændrede artikler</translation>
+    </message>
+    <message>
+        <source>Running git commit…</source>
+        <translation>Kører git commit…</translation>
+    </message>
+    <message>
+        <source>git printed nothing</source>
+        <translation>git skrev intet</translation>
+    </message>
+    <message>
+        <source>Committed.</source>
+        <translation>Committet.</translation>
+    </message>
+    <message>
+        <source>Not committed: git or a hook refused.</source>
+        <translation>Ikke committet: git eller et hook afviste.</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>ændret</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>ny</translation>
+    </message>
+    <message>
+        <source>untracked</source>
+        <translation>ikke fulgt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <source>not in git</source>
+        <translation>ikke i git</translation>
+    </message>
+    <message>
+        <source>ignored by .gitignore</source>
+        <translation>udeladt af .gitignore</translation>
+    </message>
+    <message>
+        <source>missing on disk</source>
+        <translation>mangler på disken</translation>
+    </message>
+    <message>
+        <source>staged</source>
+        <translation>tilføjet</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLauncher</name>
+    <message>
+        <source>Open an article of a site first.</source>
+        <translation>Åbn først en artikel fra et site.</translation>
+    </message>
+    <message>
+        <source>Review Changes</source>
+        <translation>Gennemse ændringer</translation>
+    </message>
+    <message>
+        <source>The open article has unsaved edits: the review shows it as saved on disk.</source>
+        <translation>Den åbne artikel har ændringer, der ikke er gemt: gennemsynet viser den, som den er gemt på disken.</translation>
+    </message>
+    <message>
+        <source>detached HEAD</source>
+        <translation>løsrevet HEAD</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>uændret</translation>
+    </message>
+    <message>
+        <source>git: {0}</source>
+        <translation>git: {0}</translation>
+    </message>
+    <message>
+        <source>Against HEAD on {0}; File &gt; Review Changes shows more</source>
+        <translation>I forhold til HEAD på {0}; Filer &gt; Gennemse ændringer viser mere</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1466,18 @@
     <message>
         <source>Another program is saving {path}; try again</source>
         <translation>Et andet program gemmer {path}; prøv igen</translation>
+    </message>
+    <message>
+        <source>{folder} is not in a git repository</source>
+        <translation>{folder} er ikke i et git-depot</translation>
+    </message>
+    <message>
+        <source>{folder} is not in a git work tree</source>
+        <translation>{folder} er ikke i en git-arbejdskopi</translation>
+    </message>
+    <message>
+        <source>git is not installed (no git program on PATH)</source>
+        <translation>git er ikke installeret (intet git-program på PATH)</translation>
     </message>
 </context>
 <context>

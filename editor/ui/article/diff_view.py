@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.article.text_diff import unified_diff_lines, word_diff
+from editor.article.text_diff import NO_NEWLINE_MARK, unified_diff_lines, word_diff
 from editor.ui.article.source_editor import default_editor_font
 from editor.ui.article.text_positions import qt_position
 
-__all__ = ["DiffDialog", "DiffView", "unified_diff_lines"]
+__all__ = ["NO_NEWLINE_MARK", "DiffDialog", "DiffView", "unified_diff_lines"]
 
 # Translucent backgrounds, so the palette's own text colour stays readable on light and dark themes alike.
 _REMOVED_BACKGROUND = QColor(220, 40, 40, 60)

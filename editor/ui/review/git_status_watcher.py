@@ -6,6 +6,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from editor.site.config import SiteConfig
 from editor.site.git_status import GitError, Repository, RepositoryStatus, find_repository
+from editor.ui.core_texts import error_message
 
 # git writes the index as index.lock and renames it; a burst of such events becomes one read.
 REFRESH_DELAY_MS = 250
@@ -40,7 +41,7 @@ class GitStatusWatcher(QObject):
             try:
                 self.repository = find_repository(site.root)
             except GitError as error:
-                self.problem = error.message
+                self.problem = error_message(error)
         self._watch()
         self.refresh()
 
@@ -52,7 +53,7 @@ class GitStatusWatcher(QObject):
             try:
                 status = self.repository.status(self.site.root)
             except GitError as error:
-                self.problem = error.message
+                self.problem = error_message(error)
         self.status = status
         # The index is replaced, not rewritten: a watched file that was renamed over must be watched anew.
         self._watch()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from editor.article.errors import ArticleError
 from editor.render.export import export_article
 from editor.site.config import SiteConfig
+from editor.ui.core_texts import error_message
 from editor.ui.preview.preview_security import LocalOnlyInterceptor, PreviewPage, create_private_profile
 
 __all__ = ["RenderedComparison"]
@@ -71,5 +72,5 @@ class RenderedComparison(QWidget):
         try:
             return export_article(site, path, text)
         except ArticleError as error:
-            shown = self.tr("Cannot render this version: {0}").format(error.message)
+            shown = self.tr("Cannot render this version: {0}").format(error_message(error))
             return _NOTE_PAGE.format(html.escape(shown))

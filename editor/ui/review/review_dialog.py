@@ -40,6 +40,7 @@ from editor.site.review import (
     shown_path,
 )
 from editor.ui.article.diff_view import DiffView
+from editor.ui.core_texts import error_message
 from editor.ui.review.commit_process import CommitProcess
 from editor.ui.review.rendered_comparison import RenderedComparison
 from editor.ui.review.status_words import change_label, image_state_label
@@ -156,7 +157,7 @@ class ReviewDialog(QDialog):
             self.review = review_site(self.site, self.repository)
         except GitError as error:
             self.review = None
-            self.summary.setText(error.message)
+            self.summary.setText(error_message(error))
             self.articles.clear()
             self.images.clear()
             self._update_buttons()
@@ -295,7 +296,7 @@ class ReviewDialog(QDialog):
             self.repository.stage(paths)
             self.repository.stage(forced, force=True)
         except GitError as error:
-            self.output.setPlainText(error.message)
+            self.output.setPlainText(error_message(error))
             return False
         return True
 

@@ -8,7 +8,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["CONTEXT_LINES", "NO_NEWLINE_MARK", "DiffLine", "LineKind", "unified_diff_lines", "word_diff"]
+__all__ = [
+    "CONTEXT_LINES",
+    "NO_NEWLINE_MARK",
+    "DiffLine",
+    "LineKind",
+    "first_changed_words",
+    "unified_diff_lines",
+    "word_diff",
+]
 
 # How many unchanged lines frame each change: difflib's and git's default.
 CONTEXT_LINES = 3
@@ -16,6 +24,8 @@ CONTEXT_LINES = 3
 NO_NEWLINE_MARK = "\\ No newline at end of file"
 # Words, runs of spaces, and single other characters: "MR-scanning," changes as "MR", "-", "scanning", ",".
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# Markdown's marks and spaces at either end of changed words, which the rendered page does not show.
+_MARKUP_ENDS = re.compile(r"^[\s*_`~#>\[\]()!|-]+|[\s*_`~#>\[\]()!|-]+$")
 
 
 class LineKind(StrEnum):
@@ -69,6 +79,20 @@ def word_diff(old_text: str, new_text: str, old_label: str, new_label: str) -> l
             result[old_index] = DiffLine(LineKind.REMOVED, lines[old_index].text, _shifted(old_spans))
             result[new_index] = DiffLine(LineKind.ADDED, lines[new_index].text, _shifted(new_spans))
     return result
+
+
+def first_changed_words(lines: list[DiffLine], kind: LineKind, least_letters: int = 3) -> str | None:
+    """The longest marked words of the first `kind` line (REMOVED or ADDED) with any that hold
+    `least_letters` letters, without the Markdown marks around them: text to find on the rendered page,
+    where the change shows (the longest, as a short word is likelier to stand elsewhere too)."""
+    for line in lines:
+        if line.kind is not kind:
+            continue
+        found = [_MARKUP_ENDS.sub("", line.text[start:end]) for start, end in line.changed]
+        found = [words for words in found if sum(char.isalpha() for char in words) >= least_letters]
+        if found:
+            return max(found, key=len)
+    return None
 
 
 def _kind(index: int, text: str) -> LineKind:

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.article.text_diff import DiffLine, LineKind, word_diff
+from editor.article.text_diff import DiffLine, LineKind, first_changed_words, word_diff
 
 WORDS = st.sampled_from(["MR", "scanning", "æble", "grød", "ø", "🙂", "-", ",", " ", "  ", "er", "god"])
 LINE = st.lists(WORDS, max_size=8).map("".join)
@@ -81,3 +81,17 @@ def test_equal_texts_have_no_diff_and_a_lone_added_line_marks_no_words() -> None
     assert word_diff("same\n", "same\n", "a", "b") == []
     lines = word_diff("a\n", "a\nb\n", "x", "y")
     assert [(line.kind, line.changed) for line in lines[3:]] == [(LineKind.CONTEXT, ()), (LineKind.ADDED, ())]
+
+
+def test_the_words_to_find_on_the_page_are_the_longest_change_without_its_markdown() -> None:
+    old = "---\ndate: 04-06\n---\nOg skabe tryghed hos patienten. Men\n"
+    new = "---\ndate: 12-06\n---\nOg give patienten **ro i maven**. Men\n"
+    lines = word_diff(old, new, "a", "b")
+    # The dates' "04" and "12" hold no letters; "give" is shorter than "ro i maven", whose ** go.
+    assert [new_line.text[s:e] for new_line in lines[-2:] for s, e in new_line.changed][-2:] == [
+        "give",
+        " **ro i maven**",
+    ]
+    assert first_changed_words(lines, LineKind.ADDED) == "ro i maven"
+    assert first_changed_words(lines, LineKind.REMOVED) == "skabe tryghed hos"
+    assert first_changed_words(word_diff("a\n", "a\nb\n", "x", "y"), LineKind.ADDED) is None

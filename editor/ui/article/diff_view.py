@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from editor.article.text_diff import NO_NEWLINE_MARK, unified_diff_lines, word_diff
+from editor.article.text_diff import NO_NEWLINE_MARK, DiffLine, unified_diff_lines, word_diff
 from editor.ui.article.source_editor import default_editor_font
 from editor.ui.article.text_positions import qt_position
 
@@ -84,12 +84,14 @@ class DiffView(QPlainTextEdit):
         self._highlighter.words = {}
         self.setPlainText("\n".join(lines) if lines else self.tr("No differences"))
 
-    def set_word_diff(self, old_text: str, new_text: str, old_label: str, new_label: str) -> None:
-        """As set_texts, with the words that changed within each changed line marked more strongly."""
+    def set_word_diff(self, old_text: str, new_text: str, old_label: str, new_label: str) -> list[DiffLine]:
+        """As set_texts, with the words that changed within each changed line marked more strongly; returns
+        the lines shown."""
         lines = word_diff(old_text, new_text, old_label, new_label)
         self._highlighter.active = bool(lines)
         self._highlighter.words = {number: line.changed for number, line in enumerate(lines) if line.changed}
         self.setPlainText("\n".join(line.text for line in lines) if lines else self.tr("No differences"))
+        return lines
 
     def has_differences(self) -> bool:
         """Whether the texts shown differ."""

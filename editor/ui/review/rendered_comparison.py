@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -41,11 +42,24 @@ class _RenderedSide(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.view, 1)
+        # Found once the page has loaded: Chromium scrolls to it and marks it, so the change is in view.
+        self.find_text: str | None = None
+        self.page.loadFinished.connect(self._find)
 
-    def show_page(self, page: str, folders: list[Path]) -> None:
+    def show_page(self, page: str, folders: list[Path], find_text: str | None = None) -> None:
+        self.find_text = find_text
         self.interceptor.set_allowed(folders)
         base = folders[0].as_uri() + "/" if folders else "about:blank"
         self.page.load_shell(page, QUrl(base))
+
+    def _find(self, _ok: bool = True) -> None:
+        if self.find_text and self.isVisible():
+            self.page.findText(self.find_text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A page loaded in a hidden tab has no layout to scroll yet: find again once it shows.
+        super().showEvent(event)
+        self._find()
 
 
 class RenderedComparison(QWidget):
@@ -60,11 +74,20 @@ class RenderedComparison(QWidget):
         layout.addWidget(self.before, 1)
         layout.addWidget(self.after, 1)
 
-    def show_versions(self, site: SiteConfig, path: Path, before: str | None, after: str | None) -> None:
-        """Render `before` and `after` (None: there is no such version) of the article at `path`."""
+    def show_versions(
+        self,
+        site: SiteConfig,
+        path: Path,
+        before: str | None,
+        after: str | None,
+        find: tuple[str | None, str | None] = (None, None),
+    ) -> None:
+        """Render `before` and `after` (None: there is no such version) of the article at `path`, each
+        scrolled to its text in `find` (the first words that changed), when it shows."""
         folders = [site.public_dir, path.parent]
-        self.before.show_page(self._page(site, path, before, self.tr("Not in HEAD: a new article")), folders)
-        self.after.show_page(self._page(site, path, after, self.tr("Deleted")), folders)
+        absent_before, absent_after = self.tr("Not in HEAD: a new article"), self.tr("Deleted")
+        self.before.show_page(self._page(site, path, before, absent_before), folders, find[0])
+        self.after.show_page(self._page(site, path, after, absent_after), folders, find[1])
 
     def _page(self, site: SiteConfig, path: Path, text: str | None, absent: str) -> str:
         if text is None:

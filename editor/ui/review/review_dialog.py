@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from editor.article.document import decode_article
 from editor.article.errors import ArticleError
+from editor.article.text_diff import LineKind, first_changed_words
 from editor.site.article_files import open_article
 from editor.site.config import SiteConfig
 from editor.site.errors import SiteFileError
@@ -229,8 +230,9 @@ class ReviewDialog(QDialog):
         before = self._head_text(article)
         after = self._disk_text(article.path)
         label = self._relative(article.path)
-        self.diff.set_word_diff(before or "", after or "", f"HEAD:{label}", label)
-        self.rendered.show_versions(self.site, article.path, before, after)
+        lines = self.diff.set_word_diff(before or "", after or "", f"HEAD:{label}", label)
+        find = (first_changed_words(lines, LineKind.REMOVED), first_changed_words(lines, LineKind.ADDED))
+        self.rendered.show_versions(self.site, article.path, before, after, find)
 
     def _head_text(self, article: ArticleReview) -> str | None:
         old = article.change.renamed_from or article.path

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.revert_action = self._action(self.tr("&Revert to Saved"), None, self.revert)
         self.close_action = self._action(self.tr("&Close"), keys.Close, self.close)
         self.review_action = self._action(
-            self.tr("Re&view Changes…"), "Ctrl+Shift+G", self.review.open_review
+            self.tr("Re&view Changes…"), "Ctrl+Shift+R", self.review.open_review
         )
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit, self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

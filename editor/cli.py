@@ -446,13 +446,15 @@ def _refuse_to_write_over_an_article(output: Path, source: Path) -> None:
 
 
 def _review(options: argparse.Namespace) -> int:
-    from editor.site.review import review_as_json, review_as_text, review_site
+    from editor.site.review import path_namer, review_as_json, review_as_text, review_site
 
-    review = review_site(load_site(_site_folder(options.site)))
+    site = load_site(_site_folder(options.site))
+    review = review_site(site)
+    name = path_namer(site.root, options.site)
     if options.json:
-        print(json.dumps(review_as_json(review), ensure_ascii=False, indent=2))
+        print(json.dumps(review_as_json(review, name), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(review_as_text(review)))
+        print("\n".join(review_as_text(review, name)))
     return EXIT_PROBLEMS if review.breaks_site else EXIT_CLEAN
 
 

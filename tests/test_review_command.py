@@ -262,3 +262,27 @@ def test_no_repository_and_no_git_exit_2_with_one_line(tmp_path: Path, env: dict
     assert no_git.returncode == 2
     assert no_git.stderr == "article-editor: git is not installed (no git program on PATH)\n"
     assert shutil.which("git", path=os.environ.get("PATH")) is not None
+
+
+def test_paths_are_spelled_from_the_site_folder_given_as_check_spells_its_paths(
+    tmp_path: Path, repo: Path, env: dict[str, str]
+) -> None:
+    (repo / NEW_ARTICLE).write_text(article_text("/images/blog/ny.png"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _, report = review_json(elsewhere, "--site", str(repo), env=env)
+    assert [entry["path"] for entry in report["articles"]] == [str(repo / NEW_ARTICLE)]
+    assert report["images"][0]["articles"] == [str(repo / NEW_ARTICLE)]
+
+    # From a folder inside the site, the site is found upwards and paths read from where one stands.
+    _, inside = review_json(repo / "content", env=env)
+    assert [entry["path"] for entry in inside["articles"]] == [str(Path(NEW_ARTICLE).relative_to("content"))]
+    # The hint to stage is a command to run where one stands, too, and git takes it there.
+    (repo / IMAGES / "ny.png").write_bytes(b"\x89PNG")
+    text = review(repo / "content", env=env)
+    assert text.returncode == 1
+    # Outside the folder one stands in, the path is absolute, which git takes from anywhere in the tree.
+    command = f"to stage the images: git add -- {repo / IMAGES / 'ny.png'}"
+    assert command in text.stdout
+    git(repo / "content", "add", "--", str(repo / IMAGES / "ny.png"))
+    assert review(repo / "content", env=env).returncode == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +32,9 @@ __all__ = [
     "ImageState",
     "SiteReview",
     "article_changes",
+    "path_namer",
+    "review_as_json",
+    "review_as_text",
     "review_site",
     "shown_path",
     "stage_hint",
@@ -39,6 +42,8 @@ __all__ = [
 ]
 
 UNSTAGED_IMAGE_RULE = "image-not-in-git"
+# Spells a path for the person reading the output.
+PathNamer = Callable[[Path], str]
 
 
 class ImageState(StrEnum):
@@ -173,6 +178,21 @@ def shown_path(path: Path, cwd: Path | None = None) -> str:
     return str(real.relative_to(here)) if real.is_relative_to(here) else str(real)
 
 
+def path_namer(site_root: Path, given: Path | None) -> PathNamer:
+    """How `review` spells paths: below the site folder as given on the command line (`--site web` gives
+    web/content/x.md, `--site /abs` absolute ones), as `check` prints the paths it is given; when the folder
+    given is not the site's root (a folder inside it), as shown_path does."""
+    root = Path(os.path.realpath(site_root))
+    if given is None or Path(os.path.realpath(given)) != root:
+        return shown_path
+
+    def name(path: Path) -> str:
+        real = Path(os.path.realpath(path.parent)) / path.name
+        return str(given / real.relative_to(root)) if real.is_relative_to(root) else shown_path(path)
+
+    return name
+
+
 def stage_hint(paths: Sequence[Path], *, force: bool = False) -> str:
     """The `git add` command line that stages `paths`, to run from the current folder."""
     names = [shown_path(path) for path in paths]
@@ -284,39 +304,39 @@ def _unstaged_problem(reference: ImageReference, path: Path, ignored: bool) -> P
     )
 
 
-def review_as_json(review: SiteReview, cwd: Path | None = None) -> dict[str, object]:
-    """The review as `review --json` prints it; paths as shown_path gives them."""
+def review_as_json(review: SiteReview, name: PathNamer = shown_path) -> dict[str, object]:
+    """The review as `review --json` prints it, each path as `name` spells it (see path_namer)."""
     articles: list[dict[str, object]] = []
     for article in review.articles:
         entry: dict[str, object] = {
-            "path": shown_path(article.path, cwd),
+            "path": name(article.path),
             "status": str(article.change.kind),
             "problems": len(article.problems),
             "staged": article.change.staged,
         }
         if article.change.renamed_from is not None:
-            entry["renamed_from"] = shown_path(article.change.renamed_from, cwd)
+            entry["renamed_from"] = name(article.change.renamed_from)
         articles.append(entry)
     images = [
         {
-            "path": shown_path(image.path, cwd),
+            "path": name(image.path),
             "url": image.url,
             "status": str(image.state),
-            "articles": [shown_path(path, cwd) for path in image.articles],
+            "articles": [name(path) for path in image.articles],
         }
         for image in review.images
     ]
     return {"articles": articles, "images": images}
 
 
-def review_as_text(review: SiteReview, cwd: Path | None = None) -> list[str]:
+def review_as_text(review: SiteReview, name: PathNamer = shown_path) -> list[str]:
     """The review as `review` prints it: a line per changed article, then per image, then what to run."""
     lines: list[str] = []
     for article in review.articles:
-        shown = shown_path(article.path, cwd)
+        shown = name(article.path)
         line = f"{article.change.kind:<9} {shown}"
         if article.change.renamed_from is not None:
-            line += f" (renamed from {shown_path(article.change.renamed_from, cwd)})"
+            line += f" (renamed from {name(article.change.renamed_from)})"
         if article.problems:
             worst = min(article.problems, key=lambda problem: list(Severity).index(problem.severity))
             count = len(article.problems)
@@ -325,9 +345,9 @@ def review_as_text(review: SiteReview, cwd: Path | None = None) -> list[str]:
     if not review.articles:
         lines.append("no changed articles")
     for image in review.images:
-        shown = shown_path(image.path, cwd)
+        shown = name(image.path)
         if image.articles:
-            users = ", ".join(shown_path(path, cwd) for path in image.articles)
+            users = ", ".join(name(path) for path in image.articles)
             lines.append(f"image {image.state}: {shown} ({image.url}), used by {users}")
         else:
             lines.append(f"image {image.state}, used by no article: {shown}")

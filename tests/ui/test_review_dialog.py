@@ -77,6 +77,13 @@ def test_the_status_bar_follows_saves_and_the_repository(qtbot: QtBot, main: Mai
     qtbot.waitUntil(lambda: label.text() == "git: modified")
     assert git_short_status(repo)[str(ARTICLE)] == " M"
 
+    # Another article of the same site shows its own state at once.
+    other = repo / "content/blog/ny.md"
+    other.write_text((repo / ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
+    assert main.open_path(other)
+    assert label.text() == "git: untracked"
+    assert git_short_status(repo)["content/blog/ny.md"] == "??"
+
 
 def test_review_shows_the_change_and_stages_and_commits_the_article_with_its_image(
     qtbot: QtBot, main: MainWindow, repo: Path

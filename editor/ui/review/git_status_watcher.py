@@ -31,8 +31,9 @@ class GitStatusWatcher(QObject):
         self._timer.timeout.connect(self.refresh)
 
     def set_site(self, site: SiteConfig | None) -> None:
-        """Follow `site` (None: none); reads its status at once."""
+        """Follow `site` (None: none); reads its status at once (a file may be new since the last read)."""
         if site is not None and self.site is not None and site.root == self.site.root:
+            self.refresh()
             return
         self.site = site
         self.repository = None

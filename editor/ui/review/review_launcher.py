@@ -29,8 +29,8 @@ class ReviewLauncher(QObject):
         self.label = QLabel(window)
         self.label.setObjectName("gitStatusLabel")
         self.dialog: QDialog | None = None
-        session.loaded.connect(lambda: self.watcher.set_site(session.site))
-        session.path_changed.connect(lambda _path: self.watcher.set_site(session.site))
+        session.loaded.connect(self._follow_article)
+        session.path_changed.connect(lambda _path: self._follow_article())
         session.saved.connect(lambda _path: self.watcher.refresh())
         self.watcher.status_changed.connect(self._show_status)
 
@@ -56,6 +56,10 @@ class ReviewLauncher(QObject):
                 self.tr("The open article has unsaved edits: the review shows it as saved on disk.")
             )
         self.dialog.show()
+
+    def _follow_article(self) -> None:
+        # Read again even in the same site: the article may be new since the last read.
+        self.watcher.set_site(self.session.site)
 
     def _show_status(self, status: RepositoryStatus | None) -> None:
         site, path = self.session.site, self.session.path

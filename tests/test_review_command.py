@@ -167,12 +167,27 @@ def test_a_new_article_with_untracked_ignored_and_missing_images_fails_until_the
 
 def test_an_image_an_unchanged_article_uses_is_not_unused(repo: Path, env: dict[str, str]) -> None:
     """The commonest broken deploy, a commit later: the article went in, its image did not."""
-    (repo / "content/blog/old.md").write_text(article_text("/images/blog/late.png"), encoding="utf-8")
+    (repo / "content/blog/old.md").write_text(
+        article_text("/images/blog/late.png", "/images/blog/sen%20%C3%B8.png"), encoding="utf-8"
+    )
     git(repo, "add", "content/blog/old.md")
-    git(repo, "commit", "-q", "--no-verify", "-m", "Without its image")
+    git(repo, "commit", "-q", "--no-verify", "-m", "Without its images")
     (repo / IMAGES / "late.png").write_bytes(b"\x89PNG late")
+    (repo / IMAGES / "sen ø.png").write_bytes(b"\x89PNG late")
+    (repo / IMAGES / "truly unused.png").write_bytes(b"\x89PNG")
     status, report = review_json(repo, env=env)
-    assert (status, report) == (0, {"articles": [], "images": []})
+    assert status == 0
+    assert report == {
+        "articles": [],
+        "images": [
+            {
+                "path": f"{IMAGES}/truly unused.png",
+                "url": "/images/blog/truly%20unused.png",
+                "status": "untracked",
+                "articles": [],
+            }
+        ],
+    }
 
 
 def test_renamed_and_deleted_articles(repo: Path, env: dict[str, str]) -> None:

@@ -280,8 +280,11 @@ def _with_unstaged_images(site: SiteConfig, path: Path, problems: list[Problem])
     # The plain git hook checks a copy of the index when an article is half staged, and names the real
     # work tree here, where an image not in the copy may be found.
     staged_from = os.environ.get("ARTICLE_EDITOR_STAGED_FROM")
-    found = problems + unstaged_image_problems(site, path, Path(staged_from) if staged_from else None)
-    return sorted(found, key=lambda problem: (problem.line, problem.column))
+    unstaged = unstaged_image_problems(site, path, Path(staged_from) if staged_from else None)
+    # In that copy an unstaged image is missing too; "not staged, git add it" is the one that says why.
+    places = {(problem.line, problem.column) for problem in unstaged}
+    kept = [p for p in problems if p.rule != "image-missing" or (p.line, p.column) not in places]
+    return sorted(kept + unstaged, key=lambda problem: (problem.line, problem.column))
 
 
 def _cached_site(sites: dict[Path, SiteConfig], path: Path) -> SiteConfig:

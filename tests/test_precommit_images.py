@@ -94,6 +94,8 @@ def test_plain_hook_lets_a_tracked_image_through_and_checks_a_half_staged_articl
     blocked = git("commit", "-m", "Half staged")
     assert blocked.returncode != 0
     assert f"stage it with git add -- '{IMAGE}'" in output(blocked)
+    # The copy of the index lacks the image too, but the one message says why: it is not staged.
+    assert "[image-missing]" not in output(blocked)
     assert (site_repo / ARTICLE).read_text(encoding="utf-8") == clean_sample()
 
 

@@ -1223,6 +1223,10 @@
         <translation>Commit (skubbes aldrig)</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdater</translation>
+    </message>
+    <message>
         <source>    renamed from {0}</source>
         <translation>    omdøbt fra {0}</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from editor.ui.workspace.main_window import MainWindow
@@ -111,6 +112,12 @@ def test_review_shows_the_change_and_stages_and_commits_the_article_with_its_ima
         for row in range(dialog.images.topLevelItemCount())
     }
     assert rows == {NEW_IMAGE: "not in git", UNUSED_IMAGE: "not in git"}
+    # An image copied in while the window is open shows after Refresh.
+    shutil.copy(repo / NEW_IMAGE, repo / "public/images/blog/sent.png")
+    next(button for button in dialog.findChildren(QPushButton) if button.text() == "&Refresh").click()
+    assert dialog.images.topLevelItemCount() == 3
+    (repo / "public/images/blog/sent.png").unlink()
+    dialog.refresh()
     assert "images the site would show broken: 1" in dialog.summary.text()
 
     after = wait_for_page_text(qtbot, dialog.rendered.after.page, "Men er det altid fornuftigt?")

@@ -70,6 +70,8 @@ _TOP_KEYS = (
     "stylesheet",
     "markdown",
     "markdown_extensions",
+    "language",
+    "words_per_minute",
     "fields",
 )
 # The [[fields]] keys are FieldSpec's own attributes, so a new attribute needs no change here; these name
@@ -94,6 +96,11 @@ class SiteConfig:
     config_file: Path | None
     # How the site renders Markdown: the preview and the Markdown checks follow it.
     markdown: SiteFlavour = INFERRED_COMMONMARK
+    # The language its articles are written in ("da", "en"), which spell checking follows; None: each
+    # article's `lang`, else the window's language.
+    language: str | None = None
+    # The reading speed the status bar's reading time assumes.
+    words_per_minute: int = 200
 
     def url_to_path(self, url: str, base: str = "/") -> Path | None:
         """The file a site URL such as "/images/blog/x.png" names, or None when it is not a local file.
@@ -271,7 +278,23 @@ class _Reader:
             stylesheet=self.existing_file(table, "stylesheet"),
             config_file=self.file,
             markdown=self.flavour(table),
+            language=self.language(table),
+            words_per_minute=self.words_per_minute(table),
         )
+
+    def language(self, table: dict[str, Any]) -> str | None:
+        value = self.string(table, "language")
+        if value is not None and not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
+            raise self.fail(f"language {value!r} must be a language code such as 'da' or 'en'", "language")
+        return value
+
+    def words_per_minute(self, table: dict[str, Any]) -> int:
+        value = table.get("words_per_minute", 200)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 2000:
+            raise self.fail(
+                f"words_per_minute must be a whole number from 1 to 2000, not {value!r}", "words_per_minute"
+            )
+        return value
 
     def flavour(self, table: dict[str, Any]) -> SiteFlavour:
         name = self.string(table, "markdown")

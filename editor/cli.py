@@ -24,6 +24,7 @@ from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
 from editor.site.files import ensure_folder, list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
+from editor.spell_command import add_spell_parser, run_spell
 from editor.ui.preview.render_protocol import WORKER_ARGUMENT
 
 EXIT_CLEAN = 0
@@ -121,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.add_argument("--site", type=Path, default=Path("."))
     review.add_argument("--json", action="store_true", help="print {articles: [...], images: [...]} as JSON")
+
+    add_spell_parser(commands)
 
     backups = commands.add_parser("backups", help="list the kept previous versions of a file")
     backups.add_argument("file", type=Path)
@@ -501,6 +504,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add-image": _add_image,
     "render": _render,
     "review": _review,
+    "spell": run_spell,
     "backups": _backups,
     "restore": _restore,
     "install-desktop": _install_desktop,

@@ -34,6 +34,11 @@ def add_spell_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         help="the language (default: the site's `language`, else the article's `lang`, else the system's)",
     )
     spell.add_argument("--format", choices=("text", "json"), default="text")
+    spell.add_argument(
+        "--only-articles",
+        action="store_true",
+        help="skip named files outside the site's content folders (for commit hooks, as with check)",
+    )
 
 
 def system_language() -> str:
@@ -55,9 +60,13 @@ def run_spell(options: argparse.Namespace) -> int:
         try:
             if path.is_dir():
                 raise SiteFileError(f"{path} is a folder; name the articles to check")
-            article = open_article(path)
             folder = path.resolve().parent
-            site = sites.setdefault(folder, load_site(path))
+            if folder not in sites:
+                sites[folder] = load_site(path)
+            site = sites[folder]
+            if options.only_articles and not site.is_article(path):
+                continue
+            article = open_article(path)
         except (ArticleError, SiteFileError) as error:
             line = getattr(error, "line", None)
             where = f"{path}:{line}:" if line else f"{path}:"

@@ -3,6 +3,7 @@ packaging/git-hooks/pre-commit and the pre-commit framework's hooks in .pre-comm
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -308,3 +309,31 @@ def test_pre_commit_framework_installs_article_editor_itself(
     again = time.monotonic() - started
     assert passed.returncode == 0, passed.stdout + passed.stderr
     print(f"first run (builds the hook's virtualenv) {first:.1f} s, cached run {again:.1f} s")
+
+
+@pytest.mark.usefixtures("plain_hook")
+def test_git_hook_spells_only_when_asked(site_repo: Path, git: Git, git_env: dict[str, str]) -> None:
+    # The sample cites English titles: the site lists their words, as a Danish site would.
+    listed = subprocess.run(
+        [str(BIN / "article-editor"), "spell", "--format", "json", ARTICLE],
+        cwd=site_repo,
+        capture_output=True,
+        text=True,
+        env=git_env,
+        check=False,
+    )
+    words = sorted({entry["word"] for entry in json.loads(listed.stdout)})
+    assert words and "diagnostic" in words
+    (site_repo / "article-editor-words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    spelling = {**git_env, "ARTICLE_EDITOR_SPELL": "1"}
+    (site_repo / ARTICLE).write_text(clean_sample().replace("Har din", "Har jeres"), encoding="utf-8")
+    assert commit(git, ARTICLE, "article-editor-words.txt", env=spelling).returncode == 0
+
+    misspelled = clean_sample().replace("Har din", "Har jeers")
+    (site_repo / ARTICLE).write_text(misspelled, encoding="utf-8")
+    blocked = commit(git, ARTICLE, env=spelling)
+    assert blocked.returncode != 0
+    line = next(number for number, text in enumerate(misspelled.splitlines(), 1) if "jeers" in text)
+    assert f"{ARTICLE}:{line}:" in output(blocked) and ": jeers" in output(blocked)
+    assert "commit blocked" in output(blocked)
+    assert commit(git, ARTICLE).returncode == 0  # off by default

@@ -109,6 +109,8 @@ class SourceEditor(QPlainTextEdit):
         self._cursor_line = 0
         self._gutter_digits = 0
         self._current_line_cursor: QTextCursor | None = None
+        self._current_line: list[QTextEdit.ExtraSelection] = []
+        self._marks: list[QTextEdit.ExtraSelection] = []
         self._highlighter = MarkdownHighlighter(self.document())
 
         self.setObjectName("sourceEditor")
@@ -286,8 +288,14 @@ class SourceEditor(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         selection.cursor = cursor  # type: ignore[attr-defined]
-        self.setExtraSelections([selection])
+        self._current_line = [selection]
+        self.setExtraSelections(self._current_line + self._marks)
         self._current_line_cursor = cursor
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Show `marks` (misspelled words, say) over the text, above the current line's background."""
+        self._marks = marks
+        self.setExtraSelections(self._current_line + self._marks)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow palette changes (light/dark switch) in the highlighter and the current-line colour."""

@@ -116,3 +116,61 @@ class FrameBuffer:
             start = end
         del self._data[:start]
         return messages
+
+
+@dataclass(frozen=True)
+class SpellRequest:
+    """Spell-check `text` in `language` (a SpellLanguage value), the words from document position
+    visible[0] to visible[1] first. `known` are the site's words and those the writer ignores; `fields`
+    the front-matter keys whose values are prose. `plain`: text of a form field, not an article."""
+
+    request_id: int
+    text: str
+    language: str
+    known: frozenset[str]
+    fields: frozenset[str]
+    visible: tuple[int, int]
+    plain: bool = False
+
+
+@dataclass(frozen=True)
+class SpellReply:
+    """Misspelled words as (start, end, word) in document positions (UTF-16, one per line break), sorted;
+    `complete` is False for the first reply, which holds only the visible words."""
+
+    request_id: int
+    marks: list[tuple[int, int, str]]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class SuggestRequest:
+    """Hunspell's suggestions for `word` in `language`."""
+
+    request_id: int
+    language: str
+    word: str
+
+
+@dataclass(frozen=True)
+class SuggestReply:
+    """The suggestions for the word of request `request_id`, best first."""
+
+    request_id: int
+    suggestions: list[str]
+
+
+@dataclass(frozen=True)
+class OutlineRequest:
+    """The headings of an article's `text`."""
+
+    request_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class OutlineReply:
+    """The headings (editor.render.outline.Heading) of the text of request `request_id`."""
+
+    request_id: int
+    headings: list[object]

@@ -8,8 +8,9 @@ import os
 import pickle
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from editor.article.document import BOM
 from editor.article.errors import ArticleError
@@ -22,10 +23,16 @@ from editor.render.page import render_header, search_description
 from editor.site.markdown_extensions import NO_EXTENSIONS
 from editor.ui.preview.render_protocol import (
     HEADER,
+    OutlineReply,
+    OutlineRequest,
     RenderFailure,
     RenderReply,
     RenderRequest,
     SiteMessage,
+    SpellReply,
+    SpellRequest,
+    SuggestReply,
+    SuggestRequest,
     TextLost,
     ValidationReply,
     ValidationRequest,
@@ -35,6 +42,14 @@ from editor.ui.preview.text_delta import TextDelta, TextOutOfStep, WorkerText
 
 # Room for a 1 MB article's request (the largest the editor is built for) in one write.
 PIPE_SIZE = 4 << 20
+
+if TYPE_CHECKING:
+    from editor.spelling.checker import SpellChecker
+    from editor.spelling.words import Word
+    from editor.ui.article.text_positions import TextPositions
+
+# The checker of the last language and word list asked for; it remembers each word's verdict.
+_checkers: dict[tuple[str, frozenset[str]], SpellChecker] = {}
 
 
 # This module runs in its own process and must not import Qt: it starts faster and keeps no GUI state.
@@ -164,6 +179,42 @@ def _validate(request: ValidationRequest) -> ValidationReply:
     return ValidationReply(request.request_id, list(problems))
 
 
+def _spell(request: SpellRequest) -> Iterator[SpellReply]:
+    """The visible misspellings first, then all of them: a 6 KB article is marked in a few milliseconds,
+    a 1 MB one shows its visible marks long before the rest is checked."""
+    # Imported on first use: only a worker that spells loads Hunspell and its dictionaries.
+    from editor.spelling.checker import SpellChecker
+    from editor.spelling.languages import SpellLanguage
+    from editor.spelling.words import article_words, prose_words
+    from editor.ui.article.text_positions import TextPositions
+
+    checker = _checkers.get((request.language, request.known))
+    if checker is None:
+        checker = SpellChecker(SpellLanguage(request.language), request.known)
+        _checkers.clear()
+        _checkers[(request.language, request.known)] = checker
+    words = list(prose_words(request.text)) if request.plain else article_words(request.text, request.fields)
+    positions = TextPositions(request.text)
+    first, last = (positions.text_offset(position) for position in request.visible)
+    visible = [word for word in words if first <= word.start < last]
+    if visible and len(visible) < len(words):
+        yield SpellReply(request.request_id, _marks(checker.wrong_words(visible), positions), complete=False)
+    yield SpellReply(request.request_id, _marks(checker.wrong_words(words), positions), complete=True)
+
+
+def _marks(words: list[Word], positions: TextPositions) -> list[tuple[int, int, str]]:
+    return [(positions.qt_position(word.start), positions.qt_position(word.end), word.text) for word in words]
+
+
+def _suggest(request: SuggestRequest) -> SuggestReply:
+    from editor.spelling.checker import SpellChecker
+    from editor.spelling.languages import SpellLanguage
+
+    return SuggestReply(
+        request.request_id, SpellChecker(SpellLanguage(request.language)).suggest(request.word)
+    )
+
+
 def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
     data = bytearray()
     while len(data) < size:
@@ -187,6 +238,9 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             return
         message = pickle.loads(payload)
         reply: object | None = None
+        if isinstance(message, SpellRequest):
+            _answer_spelling(message, replies)
+            continue
         try:
             if isinstance(message, SiteMessage):
                 patcher.set_site(message)
@@ -194,10 +248,16 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
                 reply = patcher.patch(message)
             elif isinstance(message, ValidationRequest):
                 reply = _validate(message)
+            elif isinstance(message, SuggestRequest):
+                reply = _suggest(message)
+            elif isinstance(message, OutlineRequest):
+                from editor.render.outline import outline
+
+                reply = OutlineReply(message.request_id, list(outline(message.text)))
             else:
                 print(f"render worker: unknown message {type(message).__name__}", file=sys.stderr)
         except Exception:
-            request_id = message.request_id if isinstance(message, (RenderRequest, ValidationRequest)) else -1
+            request_id = getattr(message, "request_id", -1)
             reply = RenderFailure(request_id, traceback.format_exc())
             # The renderer's caches may be half updated: start over with a full page.
             patcher.start_over()
@@ -227,6 +287,16 @@ def widen_pipes(*streams: BinaryIO) -> None:
         # Not a pipe (a test's file), or a kernel that refuses: the default size still works.
         with contextlib.suppress(OSError, ValueError):
             fcntl.fcntl(stream.fileno(), set_size, min(PIPE_SIZE, limit))
+
+
+def _answer_spelling(request: SpellRequest, replies: BinaryIO) -> None:
+    try:
+        for reply in _spell(request):
+            replies.write(encode_message(reply))
+            replies.flush()
+    except Exception:
+        replies.write(encode_message(RenderFailure(request.request_id, traceback.format_exc())))
+        replies.flush()
 
 
 def main() -> None:

@@ -54,6 +54,7 @@ from editor.ui.dialogs.recovery_dialog import RecoverableBuffer, RecoveryDialog
 from editor.ui.preview.preview_pane import PreviewPane
 from editor.ui.preview.scroll_sync import ScrollSync
 from editor.ui.review.review_launcher import ReviewLauncher
+from editor.ui.workspace.writing_tools import WritingTools
 
 MAX_RECENT_FILES = 10
 # Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._create_actions()
         self._connect()
+        self.writing_tools = WritingTools(self, self.view_menu)
         self._restore_layout()
         # Nothing is open yet: building the editor must not count as an edit to save.
         self.editor.document().setModified(False)
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
         image_action.triggered.connect(self.insert_image_dialog)
         insert_menu.addAction(image_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.wrap_action = QAction(self.tr("Soft &Wrap"), self, checkable=True, checked=True)
         self.wrap_action.toggled.connect(self._on_wrap_toggled)
         view_menu.addAction(self.wrap_action)

@@ -1,0 +1,128 @@
+"""Spell checking (and the outline's parse) in a worker process of its own, shared by every open article and form field: Hunspell
+holds the GIL while it works (a third of a second for the suggestions of a long Danish word), which in a
+thread of the editor would stall typing."""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject
+
+from editor.ui.preview.render_process import RenderProcess
+from editor.ui.preview.render_protocol import (
+    OutlineReply,
+    OutlineRequest,
+    RenderFailure,
+    SpellReply,
+    SpellRequest,
+    SuggestReply,
+    SuggestRequest,
+)
+
+Marked = Callable[[list[tuple[int, int, str]], bool], None]
+Suggested = Callable[[list[str]], None]
+Outlined = Callable[[list[object]], None]
+_request_ids = itertools.count(1)
+
+
+class SpellProcess(QObject):
+    """Sends texts to the spelling worker and calls back with the misspelled words' positions."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = RenderProcess(self)
+        self._worker.replied.connect(self._on_reply)
+        self._worker.died.connect(self._on_died)
+        self._marked: dict[int, Marked] = {}
+        self._suggested: dict[int, Suggested] = {}
+        self._outlined: dict[int, Outlined] = {}
+
+    def check(
+        self,
+        text: str,
+        language: str,
+        known: frozenset[str],
+        fields: frozenset[str],
+        visible: tuple[int, int],
+        marked: Marked,
+        *,
+        plain: bool = False,
+    ) -> int:
+        """Check `text`; `marked(marks, complete)` runs on the GUI thread, first for the visible words."""
+        request = SpellRequest(next(_request_ids), text, language, known, fields, visible, plain)
+        self._marked[request.request_id] = marked
+        self._send(request)
+        return request.request_id
+
+    def suggest(self, language: str, word: str, suggested: Suggested) -> None:
+        """Ask for Hunspell's suggestions for `word`."""
+        request = SuggestRequest(next(_request_ids), language, word)
+        self._suggested[request.request_id] = suggested
+        self._send(request)
+
+    def outline(self, text: str, outlined: Outlined) -> None:
+        """Ask for the headings of an article's text (parsing a long article would stall the window)."""
+        request = OutlineRequest(next(_request_ids), text)
+        self._outlined[request.request_id] = outlined
+        self._send(request)
+
+    def _send(self, request: object) -> None:
+        if not self._worker.running:
+            self._worker.start()
+        self._worker.send(request)
+
+    def stop(self) -> None:
+        """End the worker; answers still on their way are dropped."""
+        self._marked.clear()
+        self._suggested.clear()
+        self._outlined.clear()
+        self._worker.stop()
+
+    def _on_reply(self, reply: object) -> None:
+        if isinstance(reply, SpellReply):
+            marked = self._marked.get(reply.request_id)
+            if reply.complete:
+                self._marked.pop(reply.request_id, None)
+            if marked is not None:
+                marked(reply.marks, reply.complete)
+        elif isinstance(reply, SuggestReply):
+            suggested = self._suggested.pop(reply.request_id, None)
+            if suggested is not None:
+                suggested(reply.suggestions)
+        elif isinstance(reply, OutlineReply):
+            outlined = self._outlined.pop(reply.request_id, None)
+            if outlined is not None:
+                outlined(reply.headings)
+        elif isinstance(reply, RenderFailure):
+            # A bug in the checker: no marks rather than a stuck request; the traceback went to stderr.
+            self._marked.pop(reply.request_id, None)
+            self._suggested.pop(reply.request_id, None)
+
+    def _on_died(self, _why: str) -> None:
+        # The next check starts a fresh worker; what was pending is asked again by its next edit.
+        self._marked.clear()
+        self._suggested.clear()
+        self._outlined.clear()
+
+
+_shared: SpellProcess | None = None
+
+
+def shared_spelling() -> SpellProcess:
+    """The application's one spelling process, stopped when the application quits."""
+    global _shared
+    if _shared is None:
+        application = QCoreApplication.instance()
+        _shared = SpellProcess(application)
+        if application is not None:
+            application.aboutToQuit.connect(_shared.stop)
+        atexit.register(_stop_shared)
+    return _shared
+
+
+def _stop_shared() -> None:
+    if _shared is not None and shiboken6.isValid(_shared):
+        _shared.stop()

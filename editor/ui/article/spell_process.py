@@ -11,6 +11,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject
 
+from editor.spelling.languages import SpellLanguage
 from editor.ui.preview.render_process import RenderProcess
 from editor.ui.preview.render_protocol import (
     OutlineReply,
@@ -39,6 +40,7 @@ class SpellProcess(QObject):
         self._marked: dict[int, Marked] = {}
         self._suggested: dict[int, Suggested] = {}
         self._outlined: dict[int, Outlined] = {}
+        self._warmed = False
 
     def check(
         self,
@@ -56,6 +58,15 @@ class SpellProcess(QObject):
         self._marked[request.request_id] = marked
         self._send(request)
         return request.request_id
+
+    def warm_up(self) -> None:
+        """Start the worker and load every dictionary now, while the window is still opening, so the
+        first article is marked as soon as it shows (loading Danish takes 0.2 s)."""
+        if self._warmed:
+            return
+        self._warmed = True
+        for language in SpellLanguage:
+            self._send(SpellRequest(next(_request_ids), "", language.value, frozenset(), frozenset(), (0, 0)))
 
     def suggest(self, language: str, word: str, suggested: Suggested) -> None:
         """Ask for Hunspell's suggestions for `word`."""
@@ -102,6 +113,7 @@ class SpellProcess(QObject):
             self._suggested.pop(reply.request_id, None)
 
     def _on_died(self, _why: str) -> None:
+        self._warmed = False
         # The next check starts a fresh worker; what was pending is asked again by its next edit.
         self._marked.clear()
         self._suggested.clear()

@@ -67,8 +67,9 @@ def child_marked(path: Path, settings_file: Path) -> None:
     _finish(window)
 
 
-def child_typing(path: Path, settings_file: Path) -> None:
-    """Type into a long article with spelling on; the GUI thread's longest pause, and the marks' delay."""
+def child_typing(path: Path, settings_file: Path, spelling_on: bool = True) -> None:
+    """Type into a long article with spelling on (or off, for comparison); the GUI thread's longest pause,
+    and the marks' delay."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -76,6 +77,7 @@ def child_typing(path: Path, settings_file: Path) -> None:
     show_and_render(window, path)
     spelling = window.writing_tools.spelling
     wait_until(lambda: bool(spelling.marks), 60)
+    window.writing_tools.spell_action.setChecked(spelling_on)
     cursor = window.editor.textCursor()
     cursor.setPosition(len(window.editor.toPlainText()) // 2)
     cursor.movePosition(cursor.MoveOperation.EndOfBlock)
@@ -148,11 +150,14 @@ def main() -> bool:
         big.write_text(large_article(1_000_000), encoding="utf-8")
         marked = _run_child(["marked", str(site / ARTICLE), str(settings)])
         typing = _run_child(["typing", str(big), str(settings)])
+        without = _run_child(["typing-off", str(big), str(settings)])
     rows = [
         ("6 KB fully marked after opening, fresh window", marked["first"], 300),
         ("6 KB fully marked after opening, again", marked["again"], 300),
         ("1 MB typing with spelling: GUI stall max", typing["stall_max"], 16),
         ("1 MB typing with spelling: GUI stall p99", typing["stall_p99"], None),
+        ("1 MB typing, spelling off: GUI stall max", without["stall_max"], None),
+        ("1 MB typing, spelling off: GUI stall p99", without["stall_p99"], None),
         ("1 MB marks complete after the last keystroke", typing["marked_after_last_key"], None),
     ]
     print(f"{'measure':<52} {'ms':>9}  target")
@@ -171,6 +176,9 @@ if __name__ == "__main__":
     options = parser.parse_args()
     if options.child:
         mode, path, settings = options.child[0], Path(options.child[1]), Path(options.child[2])
-        (child_marked if mode == "marked" else child_typing)(path, settings)
+        if mode == "marked":
+            child_marked(path, settings)
+        else:
+            child_typing(path, settings, spelling_on=mode == "typing")
     else:
         sys.exit(0 if main() else 1)

@@ -132,3 +132,18 @@ def test_every_word_stands_where_it_is_placed(fragments: list[str]) -> None:
         assert text[word.start : word.end] == word.text
     starts = [word.start for word in words]
     assert starts == sorted(starts) or len(set(starts)) == len(starts)
+
+
+def test_a_long_article_read_in_chunks_gives_the_words_of_one_parse() -> None:
+    from editor.spelling import words
+
+    part = (
+        "# Overskrift\n\nEt afsnit med ord og `kode` her.\n\n```\nqzxfence\n\nqzxstill fence\n```\n\n"
+        "- punkt et\n\n  fortsat punkt\n\n    qzxindented i punktet\n\n> citat\n\nSlut på afsnittet.\n\n"
+    )
+    text = part * (words.CHUNKED_FROM // len(part) + 5)
+    assert len(text) > words.CHUNKED_FROM
+    chunked = markdown_words(text)
+    assert chunked == words._parsed_words(text, 0)
+    edited = text[:5000] + "nyt ord " + text[5000:]
+    assert markdown_words(edited) == words._parsed_words(edited, 0)

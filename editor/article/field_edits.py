@@ -35,8 +35,9 @@ class TextEdit:
         return text[: self.start] + self.replacement + text[self.end :]
 
 
-def set_field(text: str, key: str, value: FieldValue) -> TextEdit:
-    """The edit that gives `key` the value `value`, adding the key after the last field when it is new.
+def set_field(text: str, key: str, value: FieldValue, order: Sequence[str] = ()) -> TextEdit:
+    """The edit that gives `key` the value `value`. A new key goes where `order` (the schema's keys, in
+    form order) puts it among the fields there are, else after the last field.
 
     The edit is read back before it is returned: it must give `key` exactly `value` and leave every other
     field as it was. Where the field's own style cannot (an odd block scalar), the value is written in
@@ -47,7 +48,7 @@ def set_field(text: str, key: str, value: FieldValue) -> TextEdit:
     edit = None
     for quoted in (False, True):
         if field is None:
-            edit = _add_field(front, key, value, quoted=quoted)
+            edit = _add_field(front, key, value, quoted=quoted, order=order)
         else:
             edit = _replace_value(text, field, value, quoted=quoted)
         if _reads_back(front, edit, key, value):
@@ -321,7 +322,9 @@ def _scalar(value: object) -> FieldValue:
     return str(value)
 
 
-def _add_field(front: FrontMatter, key: str, value: FieldValue, *, quoted: bool) -> TextEdit:
+def _add_field(
+    front: FrontMatter, key: str, value: FieldValue, *, quoted: bool, order: Sequence[str] = ()
+) -> TextEdit:
     text = front.parts.text
     written_key = key if can_be_plain(key) else double_quoted(key)
     style = '"' if quoted else None
@@ -339,6 +342,9 @@ def _add_field(front: FrontMatter, key: str, value: FieldValue, *, quoted: bool)
     if front.parts.format is None:
         # No front matter yet: open one at the top of the file.
         return TextEdit(0, 0, f"---{newline}{line}---{newline}")
+    position = _schema_position(front, key, order)
+    if position is not None:
+        return TextEdit(position, position, line)
     if front.fields:
         position = _line_end(text, front.fields[-1].value_end)
         if position > front.parts.fm_end:
@@ -346,3 +352,21 @@ def _add_field(front: FrontMatter, key: str, value: FieldValue, *, quoted: bool)
     else:
         position = front.parts.fm_end
     return TextEdit(position, position, line)
+
+
+def _schema_position(front: FrontMatter, key: str, order: Sequence[str]) -> int | None:
+    """Where `key` goes by `order`: after the last field that comes before it there, else before the
+    first that comes after it; None when the order says nothing (the key or its neighbours are not in it)."""
+    if key not in order:
+        return None
+    rank = {name: index for index, name in enumerate(order)}
+    mine = rank[key]
+    text = front.parts.text
+    earlier = [field for field in front.fields if rank.get(field.key, len(order)) < mine]
+    if earlier:
+        last = max(earlier, key=lambda field: field.value_end)
+        return min(_line_end(text, last.value_end), front.parts.fm_end)
+    later = [field for field in front.fields if field.key in rank and rank[field.key] > mine]
+    if later:
+        return _line_start(text, min(later, key=lambda field: field.key_start).key_start)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -102,9 +103,26 @@ def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
             ),
         ]
         return problems + list(_body_problems(text, 0, 1, rules))
-    problems = list(_front_matter_problems(front, rules))
+    problems = [_with_labels(problem, rules.schema) for problem in _front_matter_problems(front, rules)]
     problems.extend(_body_problems(text, front.parts.body_start, front.parts.body_line, rules))
     return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+# The values of a message that name a field; the window shows the field's label in their place.
+_FIELD_VALUES = ("name", "image", "alt")
+
+
+def _with_labels(problem: Problem, schema: Schema) -> Problem:
+    """`problem` with the label of each field it names (as `name_label`, ...), for the window's words."""
+    values = dict(problem.values)
+    extra = []
+    for key in _FIELD_VALUES:
+        spec = schema.field(values[key]) if key in values else None
+        if spec is not None and spec.label:
+            extra.append((f"{key}_label", spec.label))
+    if not extra:
+        return problem
+    return dataclasses.replace(problem, values=problem.values + tuple(extra))
 
 
 def _front_matter_problems(front: FrontMatter, rules: ValidationRules) -> Iterator[Problem]:

@@ -24,7 +24,15 @@ def problem_message(problem: Problem) -> str:
         values["label"] = schema_text(values["label"])
     # A front matter that cannot be read is reported with the parser's ArticleError, and its words.
     context = "ArticleError" if problem.rule == "front-matter" else "Problem"
-    return QCoreApplication.translate(context, problem.template).format(**values)
+    template = QCoreApplication.translate(context, problem.template)
+    # Fields by their labels ("Meta title"), as the form shows them, not by their keys.
+    for key in ("name", "image", "alt"):
+        label = values.get(f"{key}_label")
+        if label is not None:
+            values[key] = schema_text(label)
+            if key == "name":
+                template = template.replace("{name} ({label})", "{name}")
+    return template.format(**values)
 
 
 def error_message(error: SiteFileError | ArticleError) -> str:

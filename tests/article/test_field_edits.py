@@ -189,3 +189,18 @@ def test_js_yaml_and_gray_matter_read_every_tricky_value_back() -> None:
 @given(st.lists(value_text, min_size=20, max_size=20))
 def test_js_yaml_and_gray_matter_read_any_value_back(values: list[str]) -> None:
     _js_check(values)
+
+
+SCHEMA_ORDER = ["title", "metaTitle", "datePublished", "lastUpdated", "previewImage", "previewImageAlt"]
+
+
+@given(st.sets(st.sampled_from(SCHEMA_ORDER), max_size=5), st.sampled_from(SCHEMA_ORDER))
+def test_a_new_field_goes_where_the_schema_puts_it(present: set[str], added: str) -> None:
+    present.discard(added)
+    keys = [key for key in SCHEMA_ORDER if key in present]
+    text = "---\n" + "".join(f"{key}: v\n" for key in keys) + "---\nBody\n"
+    result = set_field(text, added, "new", SCHEMA_ORDER).apply(text)
+    # PyYAML keeps the keys in file order: they are the schema's order, with the new one in its place.
+    read = yaml.safe_load(result.split("---\n")[1])
+    assert list(read) == [key for key in SCHEMA_ORDER if key in present or key == added]
+    assert read[added] == "new"

@@ -25,7 +25,7 @@ from editor.site.config import SiteConfig, load_site
 from editor.site.files import FileStamp
 from editor.site.image_import import ImportedImage, import_image, import_image_bytes
 from editor.ui.article.document_text import document_lines
-from editor.ui.article.text_positions import TextPositions, qt_position
+from editor.ui.article.text_positions import TextPositions, qt_position, utf16_length
 from editor.ui.article.validation_process import shared_validation
 from editor.ui.core_texts import error_message
 
@@ -63,6 +63,11 @@ class ArticleSession(QObject):
         self._replacing = False
         self._validation_timer = QTimer(self, singleShot=True, interval=VALIDATION_DELAY_MS)
         self._validation_timer.timeout.connect(self._start_validation)
+        # Edits that bring the text back to the saved one (a letter typed and deleted, a field changed and
+        # changed back) make it unmodified, as an undo to it does; checked after the edit, not inside it.
+        self._clean_check = QTimer(self, singleShot=True, interval=0)
+        self._clean_check.timeout.connect(self._clean_if_saved)
+        self._length_of: tuple[OpenedArticle | None, int] = (None, 0)
         # Qt reports contentsChange only for a document with a layout; an editor's document has one already.
         document.documentLayout()
         document.contentsChange.connect(self._on_contents_change)
@@ -236,7 +241,9 @@ class ArticleSession(QObject):
 
     def edit_field(self, key: str, value: FieldValue) -> None:
         """Set a front-matter field by replacing only its characters in the document, as one undo step."""
-        self.apply_edit(set_field(self.text(), key, value))
+        # A new key goes where the site's schema puts it, as the form shows it.
+        order = self.site.schema.names() if self.site is not None else ()
+        self.apply_edit(set_field(self.text(), key, value, order))
 
     def remove_field(self, key: str) -> None:
         """Remove a front-matter field's lines, as one undo step."""
@@ -295,6 +302,24 @@ class ArticleSession(QObject):
         if front is None or front.parts.format is None or position <= self._body_position:
             self._refresh_front_matter()
         self._validation_timer.start()
+        if self.document.isModified() and self._opened is not None:
+            self._clean_check.start()
+
+    def _clean_if_saved(self) -> None:
+        opened = self._opened
+        # The length first: comparing a long article's text on every keystroke would cost milliseconds.
+        if (
+            opened is not None
+            and self.document.isModified()
+            and self.document.characterCount() == self._saved_length(opened) + 1
+            and self.matches_saved_text()
+        ):
+            self.document.setModified(False)
+
+    def _saved_length(self, opened: OpenedArticle) -> int:
+        if self._length_of[0] is not opened:
+            self._length_of = (opened, utf16_length(opened.text))
+        return self._length_of[1]
 
     def _refresh_front_matter(self) -> None:
         text = self.text()

@@ -40,6 +40,7 @@ from editor.article.dates import format_date
 from editor.article.front_matter import as_json_value
 from editor.article.validation import Problem, Severity, field_date
 from editor.article.yaml_scalars import value_like
+from editor.ui.article.date_calendar import TodayCalendar
 from editor.ui.article.document_text import document_text
 from editor.ui.article.text_positions import utf16_length
 from editor.ui.core_texts import problem_message
@@ -474,6 +475,7 @@ class DateEditor(FieldEditor):
         self.date_edit = _DateEdit(self)
         self.date_edit.setObjectName("date")
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setCalendarWidget(TodayCalendar(self.date_edit))
         self.date_edit.setDisplayFormat(qt_date_format(date_format))
         self.date_edit.setMinimumDate(QDate(100, 1, 1))
         self.date_edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.article.block_insertion import as_own_paragraph
 from editor.article.document import FrontMatterFormat
 from editor.article.errors import ArticleError
 from editor.article.schema import DEFAULT_SCHEMA
@@ -40,6 +41,7 @@ from editor.ui.article.format_actions import create_format_actions
 from editor.ui.article.front_matter_form import FrontMatterForm
 from editor.ui.article.problems_panel import ProblemsPanel
 from editor.ui.article.source_editor import SourceEditor
+from editor.ui.article.text_positions import text_offset
 from editor.ui.core_texts import error_message, extension_note_text
 from editor.ui.dialogs.about_dialog import AboutDialog
 from editor.ui.dialogs.preferences import (
@@ -697,7 +699,12 @@ class MainWindow(QMainWindow):
         alt = self.ask_alt_text(imported.url, suggested_alt)
         if alt is None:
             return
-        self.editor.insert_text_at_cursor(markdown_image(alt, imported.url))
+        # A paragraph of its own: typed after a quote or inside a paragraph, it would join them.
+        text, cursor = self.editor.text(), self.editor.textCursor()
+        start = text_offset(text, cursor.selectionStart())
+        end = text_offset(text, cursor.selectionEnd())
+        image = markdown_image(alt, imported.url)
+        self.editor.insert_text_at_cursor(as_own_paragraph(text[:start], image, text[end:]))
 
     def ask_alt_text(self, url: str, suggested: str) -> str | None:
         """Ask what the image shows, for readers who cannot see it; None when cancelled."""

@@ -3,6 +3,7 @@
 Run `make screenshot` (it starts a virtual X server with xvfb-run) or, on a desktop, `python docs/screenshot.py`.
 `--language da` takes docs/screenshot-da.png, the Danish UI. `--scroll-sync` takes docs/screenshot-scroll-sync.png:
 a long article with words being typed into a paragraph in its middle, which the preview keeps in view.
+`--dark` takes docs/screenshot-dark.png: the dark theme, with the outline and the spelling marks.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def main() -> int:
     output = ROOT / "docs" / ("screenshot.png" if language == "en" else f"screenshot-{language}.png")
     if scroll_sync:
         output = ROOT / "docs" / "screenshot-scroll-sync.png"
+    dark = "--dark" in sys.argv
+    if dark:
+        output = ROOT / "docs" / "screenshot-dark.png"
     # This checkout's editor (and benchmarks' article generator), whatever else is installed.
     sys.path.insert(0, str(ROOT))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -44,7 +48,11 @@ def main() -> int:
         site = Path(folder) / "example-site"
         shutil.copytree(ROOT / "resources" / "example-site", site)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        if dark:
+            settings.setValue("view/theme", "dark")
         window = MainWindow(settings)
+        if dark:
+            window.writing_tools.outline_dock.show()
         window.resize(1500, 920)
         window.show()
         article = site / "content" / "blog" / "mr-scanning.md"
@@ -99,7 +107,14 @@ def main() -> int:
             next_key()
 
         # The preview says when its page shows the article; a fallback keeps a broken preview from hanging.
-        when_rendered(lambda: QTimer.singleShot(600, type_into_middle if scroll_sync else capture))
+        def scrolled_then_capture() -> None:
+            # A paragraph with marked words in view (the sample quotes English in Danish).
+            window.editor.go_to_line(32)
+            window.editor.centerCursor()
+            QTimer.singleShot(1500, capture)
+
+        after_render = type_into_middle if scroll_sync else scrolled_then_capture if dark else capture
+        when_rendered(lambda: QTimer.singleShot(600, after_render))
         QTimer.singleShot(30_000, capture)
         app.exec()
         window.preview.shut_down()

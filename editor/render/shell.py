@@ -11,8 +11,11 @@ from editor.resource_files import read_resource_text
 
 
 def bundled_css() -> str:
-    """The editor's article stylesheet followed by the code highlighting one."""
-    return read_resource_text("css/article.css") + "\n" + read_resource_text("css/pygments.css")
+    """The editor's article stylesheet followed by the code highlighting one and their dark variants."""
+    # The dark rules only apply under html.dark-theme, which the editor's dark theme sets on the preview.
+    return "\n".join(
+        read_resource_text(f"css/{name}.css") for name in ("article", "pygments", "article-dark")
+    )
 
 
 def content_security_policy(script_nonce: str | None) -> str:

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from editor.ui.workspace.main_window import MainWindow
@@ -104,3 +105,57 @@ def test_outline_lists_headings_jumps_and_marks_the_current_one(qtbot: QtBot, wi
     tools.outline.itemClicked.emit(tools.outline.topLevelItem(2), 0)
     assert window.editor.textCursor().block().text() == "## " + headings[2]
     assert tools.outline.current_heading() == headings[2]
+
+
+def test_the_dark_theme_switches_palette_and_preview_live_and_back(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    theme = window.writing_tools.theme
+    light_base = window.editor.palette().color(QPalette.ColorRole.Base)
+    theme.choose("dark")
+    # Qt hands the application's new palette to each widget through events.
+    qtbot.waitUntil(lambda: window.editor.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.2)
+    assert window.form.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.3
+    # The highlighter took the dark palette's colours: headings stay readable on the dark base.
+    heading = window.editor.highlighter.char_format("heading").foreground().color()
+    assert heading.lightnessF() > 0.5
+    assert settings.value("view/theme") == "dark"
+
+    def page_is_dark() -> bool:
+        result: list[object] = []
+        window.preview.page.runJavaScript(
+            "getComputedStyle(document.documentElement).backgroundColor", 0, result.append
+        )
+        qtbot.waitUntil(lambda: bool(result), timeout=5000)
+        return result[0] == "rgb(13, 17, 23)"
+
+    qtbot.waitUntil(lambda: window.preview.started, timeout=20000)
+    qtbot.waitUntil(page_is_dark, timeout=20000)
+    theme.choose("light")
+    qtbot.waitUntil(lambda: window.editor.palette().color(QPalette.ColorRole.Base) == light_base)
+    qtbot.waitUntil(lambda: not page_is_dark(), timeout=20000)
+
+
+def test_focus_mode_shows_only_the_source_dims_the_rest_and_esc_leaves(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    focus = window.writing_tools.focus
+    window.editor.go_to_line(30)
+    focus.action.trigger()
+    assert window.isFullScreen()
+    assert not window.form.isVisible() and not window.preview.isVisible() and window.editor.isVisible()
+    dimmed = [
+        s for s in window.editor.extraSelections() if s.format.foreground().style() != Qt.BrushStyle.NoBrush
+    ]
+    current = window.editor.textCursor().block()
+    # Everything before the caret's paragraph and everything after it, nothing of it.
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd() > current.position()) for s in dimmed] == [
+        (0, False),
+        (current.position() + current.length(), True),
+    ]
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert not focus.active and not window.isFullScreen()
+    assert window.form.isVisible() and window.preview.isVisible()
+    assert not [
+        s for s in window.editor.extraSelections() if s.format.foreground().style() != Qt.BrushStyle.NoBrush
+    ]

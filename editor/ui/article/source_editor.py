@@ -110,7 +110,8 @@ class SourceEditor(QPlainTextEdit):
         self._gutter_digits = 0
         self._current_line_cursor: QTextCursor | None = None
         self._current_line: list[QTextEdit.ExtraSelection] = []
-        self._marks: list[QTextEdit.ExtraSelection] = []
+        # Layers of extra selections drawn over the text, by name (focus mode's dimming, spelling marks).
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._highlighter = MarkdownHighlighter(self.document())
 
         self.setObjectName("sourceEditor")
@@ -137,6 +138,8 @@ class SourceEditor(QPlainTextEdit):
 
     def setDocument(self, document: QTextDocument) -> None:
         """Show `document`; the highlighter moves along with it."""
+        # Marks are cursors into the document shown before; Qt must not draw them over this one.
+        self._marks = {}
         super().setDocument(document)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(self.font())
@@ -289,13 +292,17 @@ class SourceEditor(QPlainTextEdit):
         cursor.clearSelection()
         selection.cursor = cursor  # type: ignore[attr-defined]
         self._current_line = [selection]
-        self.setExtraSelections(self._current_line + self._marks)
+        self.setExtraSelections(
+            self._current_line + [mark for layer in self._marks.values() for mark in layer]
+        )
         self._current_line_cursor = cursor
 
-    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
-        """Show `marks` (misspelled words, say) over the text, above the current line's background."""
-        self._marks = marks
-        self.setExtraSelections(self._current_line + self._marks)
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection], layer: str = "spelling") -> None:
+        """Show `marks` (misspelled words, say) over the text, above the current line's background; each
+        layer replaces only its own marks, and later layers draw over earlier ones."""
+        self._marks[layer] = marks
+        # A fresh current-line selection too: the kept one may be of a document shown before.
+        self._highlight_current_line()
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow palette changes (light/dark switch) in the highlighter and the current-line colour."""

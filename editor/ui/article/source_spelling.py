@@ -56,7 +56,11 @@ class SourceSpelling(QObject):
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#d0312d"))
         editor.document().contentsChange.connect(self._on_contents_change)
-        editor.verticalScrollBar().valueChanged.connect(self.show_visible)
+        # Drawn on the next turn of the event loop: setting extra selections while the editor scrolls
+        # (inside its scroll bar's signal) crashes Qt, and a burst of scroll steps draws once.
+        self._draw_timer = QTimer(self, singleShot=True, interval=0)
+        self._draw_timer.timeout.connect(self.show_visible)
+        editor.verticalScrollBar().valueChanged.connect(self._draw_timer.start)
         session.loaded.connect(self._on_loaded)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self.show_context_menu)

@@ -1,5 +1,5 @@
-"""The writing tools of a window: spell-check underlines, the outline dock and the status bar's counts,
-built here so the window only has to say where they go."""
+"""The writing tools of a window: spell-check underlines, the outline dock, the status bar's counts, the
+theme and focus mode, built here so the window only has to say where they go."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from editor.ui.article.counts_label import CountsLabel
 from editor.ui.article.outline_panel import OutlinePanel, OutlineUpdater
 from editor.ui.article.source_spelling import SourceSpelling
 from editor.ui.article.spell_process import shared_spelling
+from editor.ui.workspace.focus_mode import FocusMode
+from editor.ui.workspace.theme import ThemeController
 
 if TYPE_CHECKING:
     from editor.ui.workspace.main_window import MainWindow
@@ -47,15 +49,19 @@ class WritingTools(QObject):
         self.outline.heading_activated.connect(self._go_to_heading)
         editor.cursor_line_changed.connect(self.outline.mark_line)
 
-        self.spell_action = QAction(self.tr("Check &Spelling"), window, checkable=True, checked=True)
+        self.spell_action = QAction(self.tr("Check Sp&elling"), window, checkable=True, checked=True)
         self.spell_action.setObjectName("spellAction")
         self.spell_action.toggled.connect(self.spelling.set_enabled)
         first = view_menu.actions()[0] if view_menu.actions() else None
         outline_toggle = self.outline_dock.toggleViewAction()
-        outline_toggle.setText(self.tr("&Outline"))
+        outline_toggle.setText(self.tr("O&utline"))
         outline_toggle.setShortcut("Ctrl+Shift+O")
         for action in (self.spell_action, outline_toggle):
             view_menu.insertAction(first, action)  # type: ignore[arg-type]
+
+        self.theme = ThemeController(window, window.settings, view_menu)
+        self.focus = FocusMode(window)
+        view_menu.addAction(self.focus.action)
 
     def _words_per_minute(self) -> int:
         site = self.window.session.site

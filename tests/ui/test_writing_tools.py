@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from editor.ui.workspace.main_window import MainWindow
@@ -159,3 +160,30 @@ def test_focus_mode_shows_only_the_source_dims_the_rest_and_esc_leaves(
     assert not [
         s for s in window.editor.extraSelections() if s.format.foreground().style() != Qt.BrushStyle.NoBrush
     ]
+
+
+def test_the_forms_text_fields_are_checked_too(qtbot: QtBot, window: MainWindow) -> None:
+    tools = window.writing_tools
+    title = next(checker for checker in tools.field_spelling if checker.text().startswith("Har din"))
+    line = title.widget
+    assert isinstance(line, QLineEdit)
+    line.setFocus()
+    line.end(False)
+    qtbot.keyClicks(line, " behandlng")
+    qtbot.waitUntil(lambda: [mark[2] for mark in title.marks] == ["behandlng"], timeout=20000)
+    # The mark is where the word is, in UTF-16 positions of the line's text.
+    start, end, _ = title.marks[0]
+    assert line.text()[start:end] == "behandlng"
+    point = QPoint(line.width() - 20, line.height() // 2)
+    menu = title.context_menu(point)
+    qtbot.waitUntil(lambda: "behandling" in [a.text() for a in menu.actions()], timeout=20000)
+    next(a for a in menu.actions() if a.text() == "behandling").trigger()
+    assert line.text().endswith("behandling")
+    # The form told the session: the source has the new title.
+    qtbot.waitUntil(lambda: "konsekvenser? behandling" in window.editor.text(), timeout=5000)
+    qtbot.waitUntil(lambda: title.marks == [], timeout=20000)
+    # Spelling off clears the field's marks too.
+    qtbot.keyClicks(line, " qzxord")
+    qtbot.waitUntil(lambda: bool(title.marks), timeout=20000)
+    tools.spell_action.setChecked(False)
+    assert title.marks == []

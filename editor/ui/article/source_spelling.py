@@ -108,6 +108,10 @@ class SourceSpelling(QObject):
         lang = front.values().get("lang") if front is not None else None
         return article_language(site.language if site is not None else None, lang, QLocale().name())
 
+    def known_words(self) -> frozenset[str]:
+        """The site's words and the ones the writer ignores."""
+        return self._site_words | frozenset(self.ignored)
+
     def check_now(self) -> None:
         """Send the text to be checked, the part in view first."""
         self._timer.stop()
@@ -123,7 +127,7 @@ class SourceSpelling(QObject):
         self.process.check(
             self.editor.text(),
             self.language.value,
-            self._site_words | frozenset(self.ignored),
+            self.known_words(),
             fields,
             self.visible_range(),
             lambda marks, complete: self._on_marked(revision, marks, complete),

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from editor.ui.article.counts_label import CountsLabel
+from editor.ui.article.field_spelling import FieldSpelling, attach_field_spelling
 from editor.ui.article.outline_panel import OutlinePanel, OutlineUpdater
 from editor.ui.article.source_spelling import SourceSpelling
 from editor.ui.article.spell_process import shared_spelling
@@ -29,6 +31,10 @@ class WritingTools(QObject):
         editor, session = window.editor, window.session
         self.spelling = SourceSpelling(editor, session)
         self.spelling.failed.connect(lambda message: window.statusBar().showMessage(message, 6000))
+        # The form builds its rows when an article of a site opens (the window's loaded handler runs first).
+        self.field_spelling: list[FieldSpelling] = []
+        session.loaded.connect(self._check_form_fields)
+        self._check_form_fields()
 
         self.counts = CountsLabel(editor, self._words_per_minute, window)
         window.statusBar().insertPermanentWidget(0, self.counts)
@@ -52,6 +58,7 @@ class WritingTools(QObject):
         self.spell_action = QAction(self.tr("Check Sp&elling"), window, checkable=True, checked=True)
         self.spell_action.setObjectName("spellAction")
         self.spell_action.toggled.connect(self.spelling.set_enabled)
+        self.spell_action.toggled.connect(lambda _on: self._check_form_fields())
         first = view_menu.actions()[0] if view_menu.actions() else None
         outline_toggle = self.outline_dock.toggleViewAction()
         outline_toggle.setText(self.tr("O&utline"))
@@ -62,6 +69,13 @@ class WritingTools(QObject):
         self.theme = ThemeController(window, window.settings, view_menu)
         self.focus = FocusMode(window)
         view_menu.addAction(self.focus.action)
+
+    def _check_form_fields(self) -> None:
+        self.field_spelling = [
+            checker for checker in self.field_spelling if shiboken6.isValid(checker)
+        ] + attach_field_spelling(self.window.form, self.spelling)
+        for checker in self.field_spelling:
+            checker.check_now()
 
     def _words_per_minute(self) -> int:
         site = self.window.session.site

@@ -28,3 +28,12 @@ export XDG_STATE_HOME="$scratch/state" QT_QPA_PLATFORM=offscreen
     exit "$status"
 }
 echo "smoke test passed"
+# Spelling needs Hunspell's library from chunspell's wheel and the bundled dictionaries in the build.
+printf -- '---\ntitle: Hej\n---\n\nEn fin undersøgelsn.\n' >"$scratch/stave.md"
+status=0
+spelled=$("$APP" spell --lang da "$scratch/stave.md") || status=$?
+if [ "$status" -ne 1 ] || ! printf '%s' "$spelled" | grep -q "undersøgelsn (undersøgelsen"; then
+    echo "spell check FAILED (exit $status): $spelled" >&2
+    exit 1
+fi
+echo "spell check passed"

@@ -161,6 +161,17 @@
     </message>
 </context>
 <context>
+    <name>CountsLabel</name>
+    <message>
+        <source>{0} words, {1} characters, {2} min read</source>
+        <translation>{0} ord, {1} tegn, {2} min. læsning</translation>
+    </message>
+    <message>
+        <source>Selection: {0} words, {1} characters</source>
+        <translation>Markeret: {0} ord, {1} tegn</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>Clear</source>
@@ -360,6 +371,13 @@
     <message>
         <source>{total} matches</source>
         <translation>{total} forekomster</translation>
+    </message>
+</context>
+<context>
+    <name>FocusMode</name>
+    <message>
+        <source>Focus &amp;Mode</source>
+        <translation>Fokusvisnin&amp;g</translation>
     </message>
 </context>
 <context>
@@ -856,6 +874,21 @@
     <message>
         <source>Not a number: write it as 4, -12 or 1.5</source>
         <translation>Ikke et tal: skriv det som 4, -12 eller 1,5</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>(empty heading)</source>
+        <translation>(tom overskrift)</translation>
+    </message>
+    <message>
+        <source>Line {0}</source>
+        <translation>Linje {0}</translation>
+    </message>
+    <message>
+        <source>Line {0}: a heading without text</source>
+        <translation>Linje {0}: en overskrift uden tekst</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1580,25 @@
     </message>
 </context>
 <context>
+    <name>SourceSpelling</name>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Finder forslag …</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to Site Dictionary</source>
+        <translation>Føj “{0}” til sidens ordbog</translation>
+    </message>
+    <message>
+        <source>Ignore “{0}”</source>
+        <translation>Ignorer “{0}”</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Ingen forslag</translation>
+    </message>
+</context>
+<context>
     <name>TextFieldEditor</name>
     <message>
         <source>{0} / {1}</source>
@@ -1559,6 +1611,51 @@
     <message>
         <source>{0} characters; keep it to {1}</source>
         <translation>{0} tegn; hold det på højst {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeController</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>Følg &amp;systemet</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Lyst</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Mørkt</translation>
+    </message>
+</context>
+<context>
+    <name>TodayCalendar</name>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Pick today&apos;s date</source>
+        <translation>Vælg dagens dato</translation>
+    </message>
+</context>
+<context>
+    <name>WritingTools</name>
+    <message>
+        <source>Outline</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Check Sp&amp;elling</source>
+        <translation>Stave&amp;kontrol</translation>
+    </message>
+    <message>
+        <source>O&amp;utline</source>
+        <translation>Dis&amp;position</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import itertools
+import sys
 from collections.abc import Callable
 
 import shiboken6
@@ -108,7 +109,9 @@ class SpellProcess(QObject):
             if outlined is not None:
                 outlined(reply.headings)
         elif isinstance(reply, RenderFailure):
-            # A bug in the checker: no marks rather than a stuck request; the traceback went to stderr.
+            # A bug in the checker: no marks rather than a stuck request, and its traceback in the log.
+            if reply.request_id in self._marked or reply.request_id in self._suggested:
+                print(f"spelling worker: {reply.message}", file=sys.stderr)
             self._marked.pop(reply.request_id, None)
             self._suggested.pop(reply.request_id, None)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.gfm import gfm_plugin
+from typing import TYPE_CHECKING
 
 from editor.article.document import split_article
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,10 @@ class Heading:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: the window imports Heading, the worker parses.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.gfm import gfm_plugin
+
     return MarkdownIt("commonmark").use(gfm_plugin)
 
 

@@ -16,15 +16,14 @@ from typing import Protocol
 
 import hunspell
 
-from editor.article.schema import FieldKind, Schema
 from editor.resource_files import resource_path
 from editor.spelling.languages import SpellLanguage
+from editor.spelling.prose_fields import PROSE_KINDS, prose_fields
 from editor.spelling.words import Word, article_words, prose_words
 
-# The fields whose values are prose; dates, image paths, lists of tags and numbers are not.
-PROSE_KINDS = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.IMAGE_ALT})
 # Hunspell's suggestions for a long Danish word take a third of a second; a dozen are plenty to choose from.
 MAX_SUGGESTIONS = 8
+__all__ = ["MAX_SUGGESTIONS", "PROSE_KINDS", "Misspelling", "SpellChecker", "misspellings_at", "prose_fields"]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -50,11 +49,6 @@ def _engine(language: SpellLanguage) -> tuple[_Engine, threading.Lock]:
     engine: _Engine = hunspell.Hunspell(language.value, hunspell_data_dir=str(folder))
     # One Hunspell object is not safe to use from two threads at once.
     return engine, threading.Lock()
-
-
-def prose_fields(schema: Schema) -> frozenset[str]:
-    """The front-matter keys whose values are spell-checked."""
-    return frozenset(spec.name for spec in schema.fields if spec.kind in PROSE_KINDS)
 
 
 class SpellChecker:

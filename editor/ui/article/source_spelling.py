@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 from editor.article.schema import DEFAULT_SCHEMA
 from editor.site.errors import SiteFileError
 from editor.site.site_words import add_site_word, read_site_words
-from editor.spelling.checker import prose_fields
 from editor.spelling.languages import SpellLanguage, article_language
+from editor.spelling.prose_fields import prose_fields
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.source_editor import SourceEditor
 from editor.ui.article.spell_process import SpellProcess, shared_spelling

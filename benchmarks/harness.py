@@ -61,9 +61,6 @@ def make_window(settings_file: Path) -> tuple[QCoreApplication, MainWindow]:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from editor.ui.article.spell_process import shared_spelling
-
-    shared_spelling().warm_up()
     window = MainWindow(QSettings(str(settings_file), QSettings.Format.IniFormat))
     return app, window
 

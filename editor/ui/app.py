@@ -44,11 +44,6 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
     QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QCoreApplication.setApplicationName(SETTINGS_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    # The spelling worker starts loading its dictionaries now, beside the window's build, so the first
-    # article is marked as soon as it shows.
-    from editor.ui.article.spell_process import shared_spelling
-
-    shared_spelling().warm_up()
     migrate_settings(QSettings(OLD_ORGANIZATION, OLD_APPLICATION), QSettings())
     install_translators(app, Preferences.load(QSettings()).language)
     QGuiApplication.setApplicationDisplayName(APPLICATION)

@@ -64,7 +64,6 @@ class SourceSpelling(QObject):
         session.loaded.connect(self._on_loaded)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self.show_context_menu)
-        self.process.warm_up()
 
     # ---- checking ----------------------------------------------------------------------------------
 

@@ -67,6 +67,8 @@ class WritingTools(QObject):
             view_menu.insertAction(first, action)  # type: ignore[arg-type]
 
         self.theme = ThemeController(window, window.settings, view_menu)
+        # Spelling starts once the window shows its article (see SpellProcess.release).
+        window.preview.rendered.connect(shared_spelling().release)
         self.focus = FocusMode(window)
         view_menu.addAction(self.focus.action)
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class WritingTools(QObject):
-    """Spelling, outline and counts for the article in `window`."""
+    """Spelling, outline, counts, theme and focus mode for the article in `window`."""
 
     def __init__(self, window: MainWindow, view_menu: QMenu) -> None:
         super().__init__(window)

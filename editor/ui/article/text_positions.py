@@ -53,8 +53,11 @@ def text_offset(text: str, position: int) -> int:
 
 
 def utf16_length(text: str) -> int:
-    """How many document positions `text` takes when inserted (its CRLFs become one break each)."""
-    return qt_position(text, len(text))
+    """How many document positions `text` takes when inserted (its CRLFs become one break each).
+
+    Counted from the UTF-16 encoding rather than through TextPositions: the first keystroke in a 1 MB
+    article asks for the saved text's length, and building positions for it stalled typing ~90 ms."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2 - text.count("\r\n")
 
 
 def document_offset(document_text: str, position: int, astral: bool = True) -> int:

@@ -68,6 +68,9 @@ def output_digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+_MISSING_IMAGE = '<span class="missing-image"'
+
+
 def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
     """The preview HTML for an image: the image itself, or a visible placeholder saying why not."""
     src = image.src.strip()
@@ -84,7 +87,7 @@ def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
     else:
         final = resolve_url(src) if resolve_url is not None else src
     if final is None:
-        return f'<span class="missing-image" data-src="{escaped}">Missing image: {escaped}</span>'
+        return f'{_MISSING_IMAGE} data-src="{escaped}">Missing image: {escaped}</span>'
     attributes = [("src", final), ("alt", image.alt)]
     attributes += [
         (name, value)
@@ -93,6 +96,24 @@ def image_html(image: ImageRef, resolve_url: UrlResolver | None) -> str:
     ]
     rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes)
     return f"<img{rendered} />"
+
+
+def shows_missing(shown: str) -> bool:
+    """Whether an image's preview HTML (image_html's) is the placeholder for a missing file."""
+    return shown.startswith(_MISSING_IMAGE)
+
+
+def missing_images(resolved: dict[ImageRef, str]) -> dict[ImageRef, str]:
+    """The images of `resolved` (image -> its preview HTML) that were shown as missing."""
+    return {image: shown for image, shown in resolved.items() if shows_missing(shown)}
+
+
+def any_appeared(missing: dict[ImageRef, str], resolve_url: UrlResolver | None) -> bool:
+    """Whether an image that was missing resolves now: its file was dropped in, pasted or saved since.
+
+    Renderers keep what blocks rendered to, images included, from render to render; only the images
+    shown missing are looked up again (a few, where every image would cost a file lookup each)."""
+    return any(image_html(image, resolve_url) != shown for image, shown in missing.items())
 
 
 @dataclass(frozen=True)
@@ -155,6 +176,11 @@ class Linker:
             footnotes.append((f"{count if count > 1 else ''}:{footnote_id}", number))
         images = tuple(self._image(image) for image in raw.images)
         return ids, tuple(footnotes), images
+
+    @property
+    def images(self) -> dict[ImageRef, str]:
+        """The images this linker resolved, with their preview HTML."""
+        return self._images
 
     def _image(self, image: ImageRef) -> str:
         if image not in self._images:

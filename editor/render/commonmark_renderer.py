@@ -19,7 +19,7 @@ from pygments.util import ClassNotFound
 
 from editor.article.text_changes import common_prefix_length, common_suffix_length
 from editor.render.block_keys import BlockNames
-from editor.render.chunk_links import UrlResolver, any_appeared, image_html, output_digest, shows_missing
+from editor.render.chunk_links import MissingImages, UrlResolver, image_html, output_digest
 from editor.render.commonmark_steps import Step, StepParser, prepare_step, source_span, step_plugin
 from editor.render.extensions import IMAGE_MARK, LINE_MARK, MARK_END, MARK_START
 from editor.render.markdown_renderer import RenderedBlock, RenderedBody
@@ -201,8 +201,8 @@ class CommonMarkRenderer:
         self._heading_records: list[int] = []
         self._names = BlockNames()
         self._images: dict[ImageRef, str] = {}
-        # Of those, the images shown missing: looked up again at each render (see any_appeared).
-        self._missing_images: dict[ImageRef, str] = {}
+        # Of those, the images shown missing: looked up again at each render.
+        self._missing_images = MissingImages()
         self._previous_keys: set[str] = set()
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
@@ -216,9 +216,9 @@ class CommonMarkRenderer:
         if "\0" in source:
             # markdown-it's normalize rule would do this too; done first, every parse sees the same lines.
             source = source.replace("\0", "\ufffd")
-        if any_appeared(self._missing_images, self.resolve_url):
+        if self._missing_images.appeared(self.resolve_url):
             # Every group kept from the last render, and every image, is resolved again.
-            self._images, self._missing_images = {}, {}
+            self._images = {}
             self._last, self._heading_records = [], []
         parse = self._steps.parse(source)
         env = parse.env or {}
@@ -321,8 +321,7 @@ class CommonMarkRenderer:
     def _image(self, image: ImageRef) -> str:
         if image not in self._images:
             shown = self._images[image] = image_html(image, self.resolve_url)
-            if shows_missing(shown):
-                self._missing_images[image] = shown
+            self._missing_images.note({image: shown})
         return self._images[image]
 
 

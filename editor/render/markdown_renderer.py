@@ -16,12 +16,11 @@ from editor.render.blocks import Chunk, ChunkSplitter
 from editor.render.chunk_links import (
     Linker,
     LinkState,
+    MissingImages,
     RawChunk,
     UrlResolver,
     Values,
-    any_appeared,
     image_html,
-    missing_images,
     output_digest,
     raw_from,
 )
@@ -34,7 +33,7 @@ from editor.render.extensions import (
     RenderMode,
     build_markdown,
 )
-from editor.render.sanitize import ImageRef, sanitize_html
+from editor.render.sanitize import sanitize_html
 from editor.site.markdown_extensions import NO_EXTENSIONS, SiteExtensions
 
 _REFERENCE_LABEL_RE = re.compile(r"\[([^\[\]]*)\]")
@@ -193,7 +192,7 @@ class IncrementalRenderer:
         self._linked_keys: dict[tuple[str, Values], str] = {}
         self._last: _LastRender | None = None
         # Images shown missing in blocks the next render may take over.
-        self._missing_images: dict[ImageRef, str] = {}
+        self._missing_images = MissingImages()
 
     def render(self, text: str, line_offset: int = 0) -> RenderedBody:
         """Render the article body `text`; data-line values are `line_offset` + the body line."""
@@ -222,7 +221,7 @@ class IncrementalRenderer:
         self._definitions = definitions
 
         last = self._last
-        if last is not None and any_appeared(self._missing_images, self.resolve_url):
+        if last is not None and self._missing_images.appeared(self.resolve_url):
             last = None  # blocks taken over would still say "Missing image"
         # Blocks are taken over from the last render while every chunk still sees the same definitions;
         # its caches are then carried on whole, and a full render prunes them once they have grown.
@@ -268,8 +267,7 @@ class IncrementalRenderer:
             if unclosed is None
             else None
         )
-        found_missing = missing_images(linker.images)
-        self._missing_images = {**self._missing_images, **found_missing} if carried else found_missing
+        self._missing_images.note(linker.images, replace=not carried)
         blocks = list(blocks)
         self._labels = run.labels
         self._raw = run.raws

@@ -85,10 +85,11 @@ class ValidationRules:
     read_structure: StructureReader = dataclass_field(kw_only=True)
 
 
-def validate_text(text: str, rules: ValidationRules) -> list[Problem]:
-    """Every problem of an article's text (BOM removed), in line order."""
+def validate_text(text: str, rules: ValidationRules, front: FrontMatter | None = None) -> list[Problem]:
+    """Every problem of an article's text (BOM removed), in line order; `front` is the text's front matter
+    when the caller has read it already (the site index does, for the fields it keeps)."""
     try:
-        front = read_front_matter(text)
+        front = read_front_matter(text) if front is None else front
     except ArticleError as error:
         problems = [
             Problem(

@@ -53,13 +53,17 @@ __all__ = [
     "backup_folder",
     "create_file",
     "create_private_folder",
+    "discard_file",
     "ensure_folder",
     "has_changed",
     "list_backups",
     "read_file",
     "remove_folder",
+    "rename_file",
     "restore_backup",
     "save_file",
+    "send_to_trash",
+    "user_cache_folder",
     "user_data_folder",
     "write_private_file",
 ]
@@ -328,6 +332,80 @@ def create_private_folder(path: Path) -> bool:
 def user_data_folder() -> Path:
     """The folder of the editor's own data (backups, recovery), as the platform places it for this user."""
     return platformdirs.user_data_path(APP_NAME)
+
+
+def user_cache_folder() -> Path:
+    """The folder of the editor's rebuildable caches (the site index), as the platform places it."""
+    return platformdirs.user_cache_path(APP_NAME)
+
+
+def rename_file(source: Path, target: Path, *, expected: FileStamp | None) -> None:
+    """Give `source` the name `target` (same folder or not), never over an existing file.
+
+    Under the source folder's save lock, so a save of `source` by another process cannot land between the
+    check that the file is as the caller read it (`expected`) and the move. A hard link then the removal of
+    the old name make "the name is free" and "take it" one step, as create_file does.
+    """
+    with save_lock(source, source):
+        current = _stat_or_none(source, source)
+        if current is None:
+            raise MissingFileError.of(translatable("SiteFileError", "File not found: {path}"), path=source)
+        if expected is not None and (current.st_size, current.st_mtime_ns) != (
+            expected.size,
+            expected.mtime_ns,
+        ):
+            raise ChangedOnDiskError.of(
+                translatable("SiteFileError", "{path} changed on disk since it was read"), path=source
+            )
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except FileExistsError:
+            raise AlreadyExistsError.of(
+                translatable("SiteFileError", "Already exists: {path}"), path=target
+            ) from None
+        except OSError as err:
+            if err.errno not in _NO_LINK_ERRNOS:
+                raise os_error(err, target, writing=True) from None
+            if os.path.lexists(target):
+                raise AlreadyExistsError.of(
+                    translatable("SiteFileError", "Already exists: {path}"), path=target
+                ) from None
+            try:
+                os.rename(source, target)
+            except OSError as rename_err:
+                raise os_error(rename_err, target, writing=True) from None
+        else:
+            try:
+                os.unlink(source)
+            except OSError as err:
+                _remove_quietly(target)
+                raise os_error(err, source, writing=True) from None
+    _sync_folder(target.parent)
+    _sync_folder(source.parent)
+
+
+def send_to_trash(path: Path) -> None:
+    """Move `path` to the desktop's trash (freedesktop.org trash on Linux), where the user can restore it.
+
+    send2trash knows each platform's trash (its info files, the trash of another mount); a plain unlink
+    would lose the article for good.
+    """
+    from send2trash import send2trash
+    from send2trash.exceptions import TrashPermissionError
+
+    try:
+        send2trash(os.fspath(path))
+    except TrashPermissionError as err:
+        raise FileAccessError.of(
+            translatable("SiteFileError", "Cannot move {path} to the trash: {reason}"), path=path, reason=err
+        ) from None
+    except OSError as err:
+        raise os_error(err, path, writing=True) from None
+
+
+def discard_file(path: Path) -> None:
+    """Remove a file of the editor's own that can be made again (a corrupt cache); quietly when gone."""
+    _remove_quietly(path)
 
 
 def backup_folder(path: Path) -> Path:

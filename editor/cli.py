@@ -24,6 +24,8 @@ from editor.site.config import ARTICLE_SUFFIXES, SiteConfig, load_site
 from editor.site.errors import SiteFileError
 from editor.site.files import ensure_folder, list_backups, restore_backup, save_file
 from editor.site.image_import import import_image
+from editor.site.site_problems import site_problems_from_files
+from editor.site_commands import SITE_HANDLERS, SiteCommandError, add_site_commands
 from editor.spell_command import add_spell_parser, run_spell
 from editor.ui.preview.render_protocol import WORKER_ARGUMENT
 
@@ -141,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--user", action="store_true", help="for you alone, under $XDG_DATA_HOME (the default)"
     )
     where.add_argument("--prefix", type=Path, help="under PREFIX/share, e.g. /usr/local for every user")
+    add_site_commands(commands)
     return parser
 
 
@@ -159,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(_assignments_after_separator(arguments))
     try:
         return _HANDLERS[options.command](options)
-    except (ArticleError, SiteFileError, UsageError) as error:
+    except (ArticleError, SiteFileError, UsageError, SiteCommandError) as error:
         print(f"article-editor: {_describe(error, getattr(options, 'file', None))}", file=sys.stderr)
         return EXIT_UNUSABLE
 
@@ -261,6 +264,11 @@ def _check(options: argparse.Namespace) -> int:
             if status == EXIT_CLEAN and any(problem.severity in fail_on for problem in problems):
                 status = EXIT_PROBLEMS
         report.extend((str(path), problem) for problem in problems)
+    if not options.only_articles:
+        for shown, problem in _site_rules(options.paths, fixed_site):
+            report.append((shown, problem))
+            if status == EXIT_CLEAN and problem.severity in fail_on:
+                status = EXIT_PROBLEMS
     if options.format == "json":
         entries = [{"path": shown, **problem.as_dict()} for shown, problem in report]
         print(json.dumps(entries, ensure_ascii=False, indent=2))
@@ -288,6 +296,22 @@ def _with_unstaged_images(site: SiteConfig, path: Path, problems: list[Problem])
     places = {(problem.line, problem.column) for problem in unstaged}
     kept = [p for p in problems if p.rule != "image-missing" or (p.line, p.column) not in places]
     return sorted(kept + unstaged, key=lambda problem: (problem.line, problem.column))
+
+
+def _site_rules(paths: Sequence[Path], fixed_site: SiteConfig | None) -> list[tuple[str, Problem]]:
+    """The site's own rules (unused images, broken article links, duplicate slugs) for each folder named,
+    those about files in that folder, with paths shown as the folder's articles are."""
+    found: list[tuple[str, Problem]] = []
+    for folder in paths:
+        if not folder.is_dir():
+            continue
+        site = fixed_site or load_site(folder)
+        inside = Path(os.path.realpath(folder))
+        for relative, problem in site_problems_from_files(site):
+            absolute = site.root / relative
+            if absolute.is_relative_to(inside):
+                found.append((str(folder / absolute.relative_to(inside)), problem))
+    return found
 
 
 def _cached_site(sites: dict[Path, SiteConfig], path: Path) -> SiteConfig:
@@ -508,4 +532,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backups": _backups,
     "restore": _restore,
     "install-desktop": _install_desktop,
+    **SITE_HANDLERS,
 }

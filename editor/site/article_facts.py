@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,9 +162,19 @@ def _field_images(site: SiteConfig, front: FrontMatter | None) -> list[Reference
 
 def body_references(body: str, first_line: int) -> list[Reference]:
     """The links and images of an article's body (outside fenced code), at their file lines and columns."""
-    found: list[Reference] = []
+    return [
+        Reference(kind, url, first_line + index, column)
+        for kind, url, index, column, _start, _end in url_spans(body)
+    ]
+
+
+def url_spans(body: str) -> Iterator[tuple[str, str, int, int, int, int]]:
+    """Each link or image URL of `body` outside fenced code: (kind, url, 0-based line, 1-based column of
+    the link, and the URL's start and end offsets in `body`)."""
     fence: str | None = None
-    for index, line in enumerate(body.splitlines()):
+    offset = 0
+    for index, line in enumerate(body.splitlines(keepends=True)):
+        line_start, offset = offset, offset + len(line)
         if fence is not None:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = None
@@ -172,17 +183,41 @@ def body_references(body: str, first_line: int) -> list[Reference]:
         if opening:
             fence = opening.group(1)
             continue
-        number = first_line + index
         if "](" in line:
             for match in _INLINE.finditer(line):
                 kind = "image" if match.group("bang") else "link"
-                found.append(Reference(kind, match.group("url"), number, match.start() + 1))
+                yield kind, match.group("url"), index, match.start() + 1, *_span(match, line_start)
         if "]:" in line:
             definition = _DEFINITION.match(line)
             if definition:
-                found.append(Reference("link", definition.group("url"), number, definition.start("url") + 1))
+                start = definition.start("url")
+                yield "link", definition.group("url"), index, start + 1, *_span(definition, line_start)
         if "<" in line:
             for match in _HTML.finditer(line):
                 kind = "link" if match.group("tag").lower() == "a" else "image"
-                found.append(Reference(kind, match.group("url"), number, match.start() + 1))
-    return found
+                yield kind, match.group("url"), index, match.start() + 1, *_span(match, line_start)
+
+
+def _span(match: re.Match[str], line_start: int) -> tuple[int, int]:
+    return line_start + match.start("url"), line_start + match.end("url")
+
+
+def link_facts(site: SiteConfig, path: Path) -> tuple[str, list[Reference]]:
+    """The slug and the links and images of an article, without validating it; an unreadable file has
+    its name's slug and none."""
+    try:
+        data, _ = read_file(path)
+        text = decode_article(data).text
+    except (ArticleError, SiteFileError):
+        return slug_of(path, {}), []
+    try:
+        front: FrontMatter | None = read_front_matter(text)
+    except ArticleError:
+        front = None
+    values = front.values() if front is not None else {}
+    references = _field_images(site, front)
+    if front is not None:
+        references.extend(body_references(text[front.parts.body_start :], front.parts.body_line))
+    else:
+        references.extend(body_references(text, 1))
+    return slug_of(path, values), references

@@ -37,3 +37,23 @@ def private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     return home
+
+
+GENERATED_ARTICLES = 2000
+
+
+@pytest.fixture(scope="session")
+def generated_site_pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of 2,000 articles, made once per session; tests that change files copy it
+    (generated_site), tests that only read may use it as it is."""
+    from benchmarks.generated_site import generate_site
+
+    return generate_site(tmp_path_factory.mktemp("generated") / "site", GENERATED_ARTICLES)
+
+
+@pytest.fixture
+def generated_site(tmp_path: Path, generated_site_pristine: Path) -> Path:
+    """A writable copy of the generated 2,000-article site."""
+    site = tmp_path / "generated-site"
+    shutil.copytree(generated_site_pristine, site)
+    return site

@@ -45,8 +45,6 @@ def linked_article(site: SiteConfig, article: Path, url: str) -> tuple[str, str]
         return None
     for prefix in article_url_prefixes(site):
         if path.startswith(prefix):
-            if _is_file(site, url):
-                return None  # a file the site serves there (/blog/feed.xml)
             rest = path[len(prefix) :].strip("/").removesuffix(".html")
             return ("slug", rest) if rest and "/" not in rest else None
     return None
@@ -84,13 +82,15 @@ def site_problems(
                 )
             )
     known_files = {os.path.normpath(site.root / relative) for relative in slugs}
-    used_images: set[str] = set()
+    images = {_image_url(site, image): image for image in _images(site)}
+    by_path = {os.path.normpath(image): image for image in images.values()}
+    used_images: set[Path] = set()
     for relative, refs in references.items():
         article = site.root / relative
         for ref in refs:
-            target = _local_file(site, article, ref.url)
-            if target is not None:
-                used_images.add(target)
+            used = _used_image(article, ref.url, images, by_path)
+            if used is not None:
+                used_images.add(used)
             if ref.kind != "link":
                 continue
             named = linked_article(site, article, ref.url)
@@ -100,6 +100,8 @@ def site_problems(
                 or (named[0] == "file" and named[1] in known_files)
             ):
                 continue
+            if named[0] == "slug" and _is_file(site, ref.url):
+                continue  # a file the site serves there (/blog/feed.xml), not an article
             found.append(
                 (
                     relative,
@@ -117,8 +119,8 @@ def site_problems(
                     ),
                 )
             )
-    for image in _images(site):
-        if os.path.realpath(image) not in used_images:
+    for image in images.values():
+        if image not in used_images:
             found.append(
                 (
                     Path(os.path.relpath(image, site.root)).as_posix(),
@@ -133,14 +135,24 @@ def site_problems(
     return sorted(found, key=lambda item: (item[0], item[1].line, item[1].column))
 
 
-def _local_file(site: SiteConfig, article: Path, url: str) -> str | None:
+def _image_url(site: SiteConfig, image: Path) -> str:
+    try:
+        return unquote(site.path_to_url(image))
+    except ValueError:
+        return ""
+
+
+def _used_image(
+    article: Path, url: str, images: Mapping[str, Path], by_path: Mapping[str, Path]
+) -> Path | None:
+    """The image of the image folder `url` names (by its site URL, or relative to the article), or None;
+    by comparing names, not resolving each URL on disk: a site has thousands of references."""
     if is_remote(url):
         return None
-    path = urlsplit(url).path
-    if not path:
-        return None
-    candidate = site.url_to_path(url) if path.startswith("/") else article.parent / unquote(path)
-    return None if candidate is None else os.path.realpath(candidate)
+    path = unquote(urlsplit(url).path)
+    if path.startswith("/"):
+        return images.get(posixpath.normpath(path))
+    return by_path.get(os.path.normpath(article.parent / path)) if path else None
 
 
 def _images(site: SiteConfig) -> list[Path]:

@@ -95,3 +95,25 @@ def _origin(text: str) -> Callable[[int], int]:
         return position - extra_after[k]
 
     return original
+
+
+def occurrences(text: str, query: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in `text` of what find_in_text finds, for replacing it."""
+    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    return [
+        (starts[hit.line - 1] + hit.column - 1, starts[hit.line - 1] + hit.column - 1 + hit.length)
+        for hit in find_in_text("", text, query)
+    ]
+
+
+def replace_in_text(text: str, query: str, replacement: str) -> tuple[str, int]:
+    """`text` with every occurrence of `query` (ignoring case, as search finds them) replaced, and how
+    many were."""
+    spans = occurrences(text, query)
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += [text[last:start], replacement]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), len(spans)

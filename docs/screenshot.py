@@ -4,6 +4,8 @@ Run `make screenshot` (it starts a virtual X server with xvfb-run) or, on a desk
 `--language da` takes docs/screenshot-da.png, the Danish UI. `--scroll-sync` takes docs/screenshot-scroll-sync.png:
 a long article with words being typed into a paragraph in its middle, which the preview keeps in view.
 `--dark` takes docs/screenshot-dark.png: the dark theme, with the outline and the spelling marks.
+`--workspace` takes docs/screenshot-workspace.png: a generated site of 2,000 articles open as a workspace,
+its article list filtered to one topic and sorted by date, two articles in tabs, the site's problems below.
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ def main() -> int:
     """Open the window on a copy of the example site, wait for the preview, save a PNG of the window."""
     language = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else "en"
     scroll_sync = "--scroll-sync" in sys.argv
+    workspace = "--workspace" in sys.argv
     output = ROOT / "docs" / ("screenshot.png" if language == "en" else f"screenshot-{language}.png")
     if scroll_sync:
         output = ROOT / "docs" / "screenshot-scroll-sync.png"
     dark = "--dark" in sys.argv
     if dark:
         output = ROOT / "docs" / "screenshot-dark.png"
+    if workspace:
+        output = ROOT / "docs" / "screenshot-workspace.png"
     # This checkout's editor (and benchmarks' article generator), whatever else is installed.
     sys.path.insert(0, str(ROOT))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -61,7 +66,10 @@ def main() -> int:
 
             article = article.with_name("lang-artikel.md")
             article.write_text(large_article(100_000), encoding="utf-8")
-        window.open_path(article)
+        if workspace:
+            article = _open_workspace(window, Path(folder))
+        else:
+            window.open_path(article)
 
         taken: list[Path] = []
 
@@ -119,6 +127,26 @@ def main() -> int:
         app.exec()
         window.preview.shut_down()
     return 0
+
+
+def _open_workspace(window: object, folder: Path) -> Path:
+    """A generated 2,000-article site as a user sees it after choosing a topic and opening two articles."""
+    from PySide6.QtCore import Qt
+
+    from benchmarks.generated_site import generate_site
+
+    site = generate_site(folder / "site", 2000)
+    window.resize(1600, 1000)  # type: ignore[attr-defined]
+    window.open_path(site)  # type: ignore[attr-defined]
+    sidebar = window.sidebar  # type: ignore[attr-defined]
+    sidebar.filter_field.setText("knæ")
+    sidebar.table.sortByColumn(sidebar.model.column_number("date"), Qt.SortOrder.DescendingOrder)
+    shown = sidebar.shown_articles()
+    window.open_path(shown[3].path)  # type: ignore[attr-defined]
+    window.open_path(shown[0].path)  # type: ignore[attr-defined]
+    sidebar.select(shown[0].relative)
+    window.site_problems_dock.raise_()  # type: ignore[attr-defined]
+    return shown[0].path
 
 
 if __name__ == "__main__":

@@ -140,10 +140,219 @@
     </message>
 </context>
 <context>
+    <name>ArticleList</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Kladde</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>kladde</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemer</translation>
+    </message>
+    <message>
+        <source>{0} errors, {1} warnings, {2} notes</source>
+        <translation>{0} fejl, {1} advarsler, {2} bemærkninger</translation>
+    </message>
+</context>
+<context>
     <name>ArticleSession</name>
     <message>
         <source>line {0}: {1}</source>
         <translation>linje {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleSidebar</name>
+    <message>
+        <source>Filter by title or file…</source>
+        <translation>Filtrer efter titel eller fil…</translation>
+    </message>
+    <message>
+        <source>Drafts and published</source>
+        <translation>Kladder og udgivne</translation>
+    </message>
+    <message>
+        <source>Drafts only</source>
+        <translation>Kun kladder</translation>
+    </message>
+    <message>
+        <source>Published only</source>
+        <translation>Kun udgivne</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>Med problemer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Only articles dated from or to this day; the first day clears it</source>
+        <translation>Kun artikler dateret fra eller til denne dag; den første dag fjerner grænsen</translation>
+    </message>
+    <message>
+        <source>{0} of {1} articles</source>
+        <translation>{0} af {1} artikler</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>New article</source>
+        <translation>Ny artikel</translation>
+    </message>
+    <message>
+        <source>Line {0}: </source>
+        <translation>Linje {0}: </translation>
+    </message>
+    <message>
+        <source>Cannot open {0}</source>
+        <translation>{0} kan ikke åbnes</translation>
+    </message>
+    <message>
+        <source>Cannot start a new article</source>
+        <translation>Der kan ikke oprettes en ny artikel</translation>
+    </message>
+    <message>
+        <source>The file changed on disk</source>
+        <translation>Filen er ændret på disken</translation>
+    </message>
+    <message>
+        <source>Overwrite it with your version, or save yours under another name?</source>
+        <translation>Vil du overskrive den med din version eller gemme din under et andet navn?</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Overskriv</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Gem &amp;som…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Differences</source>
+        <translation>Vis &amp;forskelle</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} er gemt</translation>
+    </message>
+    <message>
+        <source>Save Article As</source>
+        <translation>Gem artikel som</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown)</source>
+        <translation>Markdown (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Revert to Saved</source>
+        <translation>Gå tilbage til gemt version</translation>
+    </message>
+    <message>
+        <source>Discard your changes to {0}?</source>
+        <translation>Vil du forkaste dine ændringer i {0}?</translation>
+    </message>
+    <message>
+        <source>Cannot revert</source>
+        <translation>Kan ikke gå tilbage</translation>
+    </message>
+    <message>
+        <source>the new article</source>
+        <translation>den nye artikel</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer, der ikke er gemt</translation>
+    </message>
+    <message>
+        <source>Save your changes to {0}?</source>
+        <translation>Vil du gemme dine ændringer i {0}?</translation>
+    </message>
+    <message>
+        <source>Could not keep a recovery copy: {0}</source>
+        <translation>Der kunne ikke gemmes en gendannelseskopi: {0}</translation>
+    </message>
+    <message>
+        <source>Front matter written as one {…} map can only be edited in the source.</source>
+        <translation>Metadata skrevet som ét {…}-map kan kun redigeres i kildeteksten.</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Kunne ikke gemme</translation>
+    </message>
+    <message>
+        <source>Your edits are kept.</source>
+        <translation>Dine ændringer er bevaret.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved</source>
+        <translation>{0} er slettet eller flyttet</translation>
+    </message>
+    <message>
+        <source>Reloaded {0}: another program changed it</source>
+        <translation>{0} er genindlæst: et andet program ændrede den</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Kan ikke sammenligne</translation>
+    </message>
+    <message>
+        <source>On disk: {0}</source>
+        <translation>På disken: {0}</translation>
+    </message>
+    <message>
+        <source>In the editor</source>
+        <translation>I editoren</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>Indsæt billede</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</translation>
+    </message>
+    <message>
+        <source>Cannot insert {0}</source>
+        <translation>{0} kan ikke indsættes</translation>
+    </message>
+    <message>
+        <source>Cannot paste the image</source>
+        <translation>Billedet kan ikke indsættes</translation>
+    </message>
+    <message>
+        <source>Describe the image</source>
+        <translation>Beskriv billedet</translation>
+    </message>
+    <message>
+        <source>Alt text for {0} (what the image shows, for readers who cannot see it):</source>
+        <translation>Alternativ tekst til {0} (hvad billedet viser, for læsere der ikke kan se det):</translation>
+    </message>
+    <message>
+        <source>Choose Image</source>
+        <translation>Vælg billede</translation>
+    </message>
+    <message>
+        <source>Cannot use {0}</source>
+        <translation>{0} kan ikke bruges</translation>
     </message>
 </context>
 <context>
@@ -545,6 +754,10 @@
         <translation>&amp;Gem</translation>
     </message>
     <message>
+        <source>Save A&amp;ll</source>
+        <translation>Gem a&amp;lle</translation>
+    </message>
+    <message>
         <source>Save &amp;As…</source>
         <translation>Gem &amp;som…</translation>
     </message>
@@ -553,16 +766,24 @@
         <translation>Gå &amp;tilbage til gemt version</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Luk</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
         <source>Re&amp;view Changes…</source>
         <translation>Genne&amp;mse ændringer…</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <source>D&amp;uplicate Article</source>
+        <translation>D&amp;upliker artikel</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Article…</source>
+        <translation>O&amp;mdøb artikel…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Article…</source>
+        <translation>Slet art&amp;ikel…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -601,8 +822,16 @@
         <translation>Markér &amp;alt</translation>
     </message>
     <message>
+        <source>Find in &amp;Site…</source>
+        <translation>Søg i si&amp;tet…</translation>
+    </message>
+    <message>
         <source>Find and &amp;Replace…</source>
         <translation>Søg og &amp;erstat…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Luk &amp;fane</translation>
     </message>
     <message>
         <source>&amp;Go to Line…</source>
@@ -677,22 +906,6 @@
         <translation>Webstedet kan ikke åbnes</translation>
     </message>
     <message>
-        <source>No articles</source>
-        <translation>Ingen artikler</translation>
-    </message>
-    <message>
-        <source>{0} holds no Markdown articles.</source>
-        <translation>{0} indeholder ingen Markdown-artikler.</translation>
-    </message>
-    <message>
-        <source>Line {0}: </source>
-        <translation>Linje {0}: </translation>
-    </message>
-    <message>
-        <source>Cannot open {0}</source>
-        <translation>{0} kan ikke åbnes</translation>
-    </message>
-    <message>
         <source>Open Article</source>
         <translation>Åbn artikel</translation>
     </message>
@@ -709,112 +922,8 @@
         <translation>Titel:</translation>
     </message>
     <message>
-        <source>Cannot start a new article</source>
-        <translation>Der kan ikke oprettes en ny artikel</translation>
-    </message>
-    <message>
-        <source>The file changed on disk</source>
-        <translation>Filen er ændret på disken</translation>
-    </message>
-    <message>
-        <source>Overwrite it with your version, or save yours under another name?</source>
-        <translation>Vil du overskrive den med din version eller gemme din under et andet navn?</translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite</source>
-        <translation>&amp;Overskriv</translation>
-    </message>
-    <message>
-        <source>Show &amp;Differences</source>
-        <translation>Vis &amp;forskelle</translation>
-    </message>
-    <message>
-        <source>Saved {0}</source>
-        <translation>{0} er gemt</translation>
-    </message>
-    <message>
-        <source>Save Article As</source>
-        <translation>Gem artikel som</translation>
-    </message>
-    <message>
-        <source>Revert to Saved</source>
-        <translation>Gå tilbage til gemt version</translation>
-    </message>
-    <message>
-        <source>Discard your changes to {0}?</source>
-        <translation>Vil du forkaste dine ændringer i {0}?</translation>
-    </message>
-    <message>
-        <source>Cannot revert</source>
-        <translation>Kan ikke gå tilbage</translation>
-    </message>
-    <message>
-        <source>the new article</source>
-        <translation>den nye artikel</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Ændringer, der ikke er gemt</translation>
-    </message>
-    <message>
-        <source>Save your changes to {0}?</source>
-        <translation>Vil du gemme dine ændringer i {0}?</translation>
-    </message>
-    <message>
-        <source>Could not keep a recovery copy: {0}</source>
-        <translation>Der kunne ikke gemmes en gendannelseskopi: {0}</translation>
-    </message>
-    <message>
-        <source>Insert Image</source>
-        <translation>Indsæt billede</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</source>
-        <translation>Billeder (*.png *.jpg *.jpeg *.gif *.webp *.svg *.avif *.bmp)</translation>
-    </message>
-    <message>
-        <source>Cannot insert {0}</source>
-        <translation>{0} kan ikke indsættes</translation>
-    </message>
-    <message>
-        <source>Cannot paste the image</source>
-        <translation>Billedet kan ikke indsættes</translation>
-    </message>
-    <message>
-        <source>Describe the image</source>
-        <translation>Beskriv billedet</translation>
-    </message>
-    <message>
-        <source>Alt text for {0} (what the image shows, for readers who cannot see it):</source>
-        <translation>Alternativ tekst til {0} (hvad billedet viser, for læsere der ikke kan se det):</translation>
-    </message>
-    <message>
-        <source>Choose Image</source>
-        <translation>Vælg billede</translation>
-    </message>
-    <message>
-        <source>Cannot use {0}</source>
-        <translation>{0} kan ikke bruges</translation>
-    </message>
-    <message>
-        <source>{0} was deleted or moved</source>
-        <translation>{0} er slettet eller flyttet</translation>
-    </message>
-    <message>
-        <source>Reloaded {0}: another program changed it</source>
-        <translation>{0} er genindlæst: et andet program ændrede den</translation>
-    </message>
-    <message>
-        <source>Cannot compare</source>
-        <translation>Kan ikke sammenligne</translation>
-    </message>
-    <message>
-        <source>On disk: {0}</source>
-        <translation>På disken: {0}</translation>
-    </message>
-    <message>
-        <source>In the editor</source>
-        <translation>I editoren</translation>
     </message>
     <message>
         <source>inferred from the site&apos;s files</source>
@@ -829,10 +938,6 @@
         <translation>Forhåndsvisningen viser Markdown som {0}, {1}.</translation>
     </message>
     <message>
-        <source>Front matter written as one {…} map can only be edited in the source.</source>
-        <translation>Metadata skrevet som ét {…}-map kan kun redigeres i kildeteksten.</translation>
-    </message>
-    <message>
         <source>{0} errors, {1} warnings</source>
         <translation>{0} fejl, {1} advarsler</translation>
     </message>
@@ -843,6 +948,24 @@
     <message>
         <source>New article</source>
         <translation>Ny artikel</translation>
+    </message>
+    <message>
+        <source>Site Problems</source>
+        <translation>Sitets problemer</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikler</translation>
+    </message>
+    <message>
+        <source>These articles have unsaved changes:
+{0}
+
+Save them all?</source>
+        <translation>Disse artikler har ændringer, der ikke er gemt:
+{0}
+
+Gem dem alle?</translation>
     </message>
     <message>
         <source>{0}[*] — Article Editor</source>
@@ -857,12 +980,50 @@
         <translation>Linje:</translation>
     </message>
     <message>
-        <source>Could not save</source>
-        <translation>Kunne ikke gemme</translation>
+        <source>Save the new article first.</source>
+        <translation>Gem den nye artikel først.</translation>
     </message>
     <message>
-        <source>Your edits are kept.</source>
-        <translation>Dine ændringer er bevaret.</translation>
+        <source>{0} has unsaved changes: save or revert them first.</source>
+        <translation>{0} har ændringer, der ikke er gemt: gem eller fortryd dem først.</translation>
+    </message>
+    <message>
+        <source>Duplicate Article</source>
+        <translation>Dupliker artikel</translation>
+    </message>
+    <message>
+        <source>Rename Article</source>
+        <translation>Omdøb artikel</translation>
+    </message>
+    <message>
+        <source>Open the article&apos;s site folder to rename it.</source>
+        <translation>Åbn artiklens sitemappe for at omdøbe den.</translation>
+    </message>
+    <message>
+        <source>New slug (the file name and URL):</source>
+        <translation>Ny slug (filnavnet og adressen):</translation>
+    </message>
+    <message>
+        <source>Save these articles first: {0}</source>
+        <translation>Gem først disse artikler: {0}</translation>
+    </message>
+    <message>
+        <source>Rename {0} to {1}? These files change:
+{2}</source>
+        <translation>Omdøb {0} til {1}? Disse filer ændres:
+{2}</translation>
+    </message>
+    <message>
+        <source>Renamed to {0}; {1} articles&apos; links follow</source>
+        <translation>Omdøbt til {0}; links i {1} artikler følger med</translation>
+    </message>
+    <message>
+        <source>Delete Article</source>
+        <translation>Slet artikel</translation>
+    </message>
+    <message>
+        <source>Move {0} to the trash?</source>
+        <translation>Flyt {0} til papirkurven?</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1275,18 @@
     <message>
         <source>the image {url} is not in the site&apos;s public folder</source>
         <translation>billedet {url} findes ikke i webstedets offentlige mappe</translation>
+    </message>
+    <message>
+        <source>the slug {slug} is also that of {others}: the site can serve only one</source>
+        <translation>slug&apos;en {slug} bruges også af {others}: sitet kan kun vise den ene</translation>
+    </message>
+    <message>
+        <source>the link {url} names no article of the site</source>
+        <translation>linket {url} peger ikke på nogen artikel på sitet</translation>
+    </message>
+    <message>
+        <source>no article uses the image {name}</source>
+        <translation>ingen artikel bruger billedet {name}</translation>
     </message>
     <message>
         <source>the image {url} ({path}) is ignored by .gitignore, so this commit would not hold it: stage it with {command}</source>
@@ -1440,6 +1613,14 @@
         <translation>{path} er ændret af et andet program, siden den blev åbnet</translation>
     </message>
     <message>
+        <source>{path} changed on disk since it was read</source>
+        <translation>{path} er ændret på disken, siden den blev læst</translation>
+    </message>
+    <message>
+        <source>Cannot move {path} to the trash: {reason}</source>
+        <translation>Kan ikke flytte {path} til papirkurven: {reason}</translation>
+    </message>
+    <message>
         <source>Is a folder, not a file: {path}</source>
         <translation>Er en mappe, ikke en fil: {path}</translation>
     </message>
@@ -1524,6 +1705,14 @@
         <translation>Et andet program gemmer {path}; prøv igen</translation>
     </message>
     <message>
+        <source>{slug} is not a slug: use lower-case letters, digits and hyphens, like {example}</source>
+        <translation>{slug} er ikke en slug: brug små bogstaver, tal og bindestreger, som {example}</translation>
+    </message>
+    <message>
+        <source>{path} is a page bundle&apos;s index: rename its folder instead</source>
+        <translation>{path} er indekset i en sidemappe: omdøb mappen i stedet</translation>
+    </message>
+    <message>
         <source>{folder} is not in a git repository</source>
         <translation>{folder} er ikke i et git-depot</translation>
     </message>
@@ -1534,6 +1723,29 @@
     <message>
         <source>git is not installed (no git program on PATH)</source>
         <translation>git er ikke installeret (intet git-program på PATH)</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProblemsView</name>
+    <message>
+        <source>File / line</source>
+        <translation>Fil / linje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>{0} problems</source>
+        <translation>{0} problemer</translation>
+    </message>
+    <message>
+        <source>{0} files: {1} errors, {2} warnings, {3} notes</source>
+        <translation>{0} filer: {1} fejl, {2} advarsler, {3} bemærkninger</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1789,96 @@
     <message>
         <source>Describes the preview image for people who cannot see it.</source>
         <translation>Beskriver forhåndsbilledet for dem, der ikke kan se det.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSearchDialog</name>
+    <message>
+        <source>Find in Site</source>
+        <translation>Søg i sitet</translation>
+    </message>
+    <message>
+        <source>Text to find (any case)</source>
+        <translation>Tekst at søge efter (store og små bogstaver ens)</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Erstat med</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>Replace &amp;All…</source>
+        <translation>Erstat &amp;alle…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Replace</source>
+        <translation>&amp;Fortryd erstatning</translation>
+    </message>
+    <message>
+        <source>Article / line</source>
+        <translation>Artikel / linje</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Søg:</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>Erstat:</translation>
+    </message>
+    <message>
+        <source>Open a site folder to search its articles.</source>
+        <translation>Åbn en sitemappe for at søge i dens artikler.</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>linje {0}</translation>
+    </message>
+    <message>
+        <source>{0} matches</source>
+        <translation>{0} fund</translation>
+    </message>
+    <message>
+        <source> (the first {0} listed)</source>
+        <translation> (de første {0} vist)</translation>
+    </message>
+    <message>
+        <source>{0} matches in {1} articles</source>
+        <translation>{0} fund i {1} artikler</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Erstat alle</translation>
+    </message>
+    <message>
+        <source>Replace {0} matches in {1} articles with “{2}”? Show Details lists every change.</source>
+        <translation>Erstat {0} fund i {1} artikler med “{2}”? Vis detaljer viser hver ændring.</translation>
+    </message>
+    <message>
+        <source>Some articles were not changed</source>
+        <translation>Nogle artikler blev ikke ændret</translation>
+    </message>
+    <message>
+        <source>Some articles were not put back</source>
+        <translation>Nogle artikler blev ikke sat tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>SiteWorkspace</name>
+    <message>
+        <source>Indexing the site&apos;s articles…</source>
+        <translation>Indekserer sitets artikler…</translation>
+    </message>
+    <message>
+        <source>Opening {0}</source>
+        <translation>Åbner {0}</translation>
     </message>
 </context>
 <context>

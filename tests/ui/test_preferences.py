@@ -174,7 +174,8 @@ def test_the_stylesheet_choice_reaches_the_preview(
     site_css.write_text("#article-body h2 { color: rgb(4, 5, 6); }\n", encoding="utf-8")
     toml = example_site / "article-editor.toml"
     toml.write_text('stylesheet = "public/site.css"\n' + toml.read_text(encoding="utf-8"), encoding="utf-8")
-    assert window.open_path(example_site / ARTICLE)
+    # The article is open in its tab: read it again, with the site's new configuration.
+    window.session.load(example_site / ARTICLE)
     change_preferences(window, lambda dialog: dialog.site_button.setChecked(True))
     qtbot.waitUntil(lambda: heading_colour(qtbot, window) == "rgb(4, 5, 6)", timeout=TIMEOUT_MS)
 

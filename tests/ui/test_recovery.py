@@ -136,8 +136,11 @@ def test_discarding_at_the_prompt_removes_the_entry(
     wait_for_autosave(qtbot, window, "Smides væk.")
     other = example_site / "content" / "blog" / "other.md"
     other.write_bytes(before)
-    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    # Another article opens in a tab of its own: the edits stay in theirs, and so does their entry.
     assert window.open_path(other)
+    assert window.tabs.count() == 2 and window.recovery.entry_count() == 1
+    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    assert window.close_tab(0)
     assert window.recovery.entry_count() == 0
     assert article.read_bytes() == before
 

@@ -38,7 +38,8 @@ def close_window(main: MainWindow) -> None:
     if not shiboken6.isValid(main):
         return
     # Closed here, not by qtbot, which would close it with unsaved edits and wait on the prompt.
-    main.session.document.setModified(False)
+    for view in main.views():
+        view.session.document.setModified(False)
     main.close()
     # Deleted now, before the web engine shuts down with the application.
     main.deleteLater()

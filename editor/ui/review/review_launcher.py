@@ -29,10 +29,33 @@ class ReviewLauncher(QObject):
         self.label = QLabel(window)
         self.label.setObjectName("gitStatusLabel")
         self.dialog: QDialog | None = None
-        session.loaded.connect(self._follow_article)
-        session.path_changed.connect(lambda _path: self._follow_article())
-        session.saved.connect(lambda _path: self.watcher.refresh())
+        self._connect(session)
         self.watcher.status_changed.connect(self._show_status)
+
+    def follow(self, session: ArticleSession) -> None:
+        """Follow another article's session (the window's current tab changed)."""
+        if session is self.session:
+            return
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self.session = session
+        self._connect(session)
+        self._follow_article()
+
+    def _connect(self, session: ArticleSession) -> None:
+        self._connections = [
+            (session.loaded, self._follow_article),
+            (session.path_changed, self._on_path_changed),
+            (session.saved, self._on_saved),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    def _on_path_changed(self, _path: object) -> None:
+        self._follow_article()
+
+    def _on_saved(self, _path: object) -> None:
+        self.watcher.refresh()
 
     def open_review(self) -> None:
         """Show the review of the open article's site, on that article."""

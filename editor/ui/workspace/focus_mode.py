@@ -29,7 +29,7 @@ class FocusMode(QObject):
         self._was_full_screen = False
         self.action = QAction(self.tr("Focus &Mode"), window, checkable=True)
         self.action.setObjectName("focusAction")
-        self.action.setShortcut("Ctrl+Shift+F")
+        self.action.setShortcut("Ctrl+Shift+Return")  # Ctrl+Shift+F is Find in Site (issue 12)
         self.action.toggled.connect(self.set_active)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._escape.setEnabled(False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -150,25 +151,29 @@ class SiteIndex:
             " problems = excluded.problems, words = excluded.words, draft = excluded.draft,"
             " refs = excluded.refs, body = excluded.body RETURNING id",
             (
-                facts.relative,
+                _storable(facts.relative),
                 facts.size,
                 facts.mtime_ns,
-                facts.title,
+                _storable(facts.title),
                 facts.date,
-                facts.slug,
-                json.dumps(facts.fields, ensure_ascii=False, default=str),
+                _storable(facts.slug),
+                _storable(json.dumps(facts.fields, ensure_ascii=False, default=str)),
                 facts.count(Severity.ERROR),
                 facts.count(Severity.WARNING),
                 facts.count(Severity.INFO),
-                json.dumps([_problem_row(problem) for problem in facts.problems], ensure_ascii=False),
+                _storable(
+                    json.dumps([_problem_row(problem) for problem in facts.problems], ensure_ascii=False)
+                ),
                 facts.words,
                 int(facts.draft),
                 json.dumps([[ref.kind, ref.url, ref.line, ref.column] for ref in facts.references]),
-                facts.text,
+                _storable(facts.text),
             ),
         ).fetchone()
         self._connection.execute("DELETE FROM folded WHERE rowid = ?", (row[0],))
-        self._connection.execute("INSERT INTO folded (rowid, text) VALUES (?, ?)", (row[0], fold(facts.text)))
+        self._connection.execute(
+            "INSERT INTO folded (rowid, text) VALUES (?, ?)", (row[0], _storable(fold(facts.text)))
+        )
 
     def _delete(self, relatives: Sequence[str]) -> None:
         for relative in relatives:
@@ -251,6 +256,15 @@ class SiteIndex:
         """The article's text as last indexed, or None."""
         row = self._connection.execute("SELECT body FROM articles WHERE path = ?", (relative,)).fetchone()
         return None if row is None else str(row[0])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    """`text` as SQLite can hold it: a lone surrogate (which UTF-8 cannot encode) becomes U+FFFD, one
+    character for one, so lines and columns stay where they are."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _fingerprint(site: SiteConfig) -> str:

@@ -3,18 +3,16 @@ the current tab, and the window's commands. Each tab is an ArticleView; the wind
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -22,25 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.article.errors import ArticleError
 from editor.article.validation import Severity
-from editor.site.article_files import open_article
 from editor.site.config import SiteConfig, load_site
 from editor.site.errors import SiteFileError
-from editor.site.recovery import AbandonedEntry, RecoveryEntry, RecoveryStore
+from editor.site.recovery import RecoveryEntry, RecoveryStore
 from editor.ui.article.article_view import ArticleView
 from editor.ui.article.format_actions import create_format_actions
-from editor.ui.core_texts import error_message, extension_note_text
-from editor.ui.dialogs.about_dialog import AboutDialog
+from editor.ui.core_texts import error_message
 from editor.ui.dialogs.preferences import (
     AUTOSAVE_KEY,
     MIN_AUTOSAVE_SECONDS,
-    SOFT_WRAP_KEY,
-    SYNC_SCROLLING_KEY,
     Preferences,
-    PreferencesDialog,
 )
-from editor.ui.dialogs.recovery_dialog import RecoverableBuffer, RecoveryDialog
 from editor.ui.preview.preview_pane import PreviewPane
 from editor.ui.preview.scroll_sync import ScrollSync
 from editor.ui.review.review_launcher import ReviewLauncher
@@ -48,56 +39,17 @@ from editor.ui.workspace.article_operations import ArticleOperations
 from editor.ui.workspace.sidebar import ArticleSidebar
 from editor.ui.workspace.site_problems_view import SiteProblemsView
 from editor.ui.workspace.site_workspace import SiteWorkspace
-from editor.ui.workspace.window_menus import build_menus
+from editor.ui.workspace.window_commands import WindowViewCommands
+from editor.ui.workspace.window_menus import WindowActions, build_menus
+from editor.ui.workspace.window_recovery import WindowRecovery
 from editor.ui.workspace.writing_tools import WritingTools
 
-MAX_RECENT_FILES = 10
 OPEN_TABS_KEY = "workspace/openTabs"
-# Zoom moves the source by whole points and the preview by a tenth: five steps smaller, ten larger.
-MIN_ZOOM = -5
-MAX_ZOOM = 10
-MIN_ZOOMED_POINT_SIZE = 4.0
-PREVIEW_ZOOM_STEP = 0.1
 
 
-class MainWindow(ArticleOperations, QMainWindow):
+class MainWindow(ArticleOperations, WindowRecovery, WindowViewCommands, WindowActions, QMainWindow):
     """Tabs of ArticleViews over a site's workspace. `editor`, `session`, `form` and the other per-article
     parts name those of the current tab."""
-
-    # Made by window_menus.build_menus.
-    review_action: QAction
-    new_action: QAction
-    open_action: QAction
-    save_action: QAction
-    save_all_action: QAction
-    save_as_action: QAction
-    revert_action: QAction
-    close_tab_action: QAction
-    close_action: QAction
-    quit_action: QAction
-    duplicate_action: QAction
-    rename_action: QAction
-    delete_action: QAction
-    recent_menu: QMenu
-    undo_action: QAction
-    redo_action: QAction
-    select_all_action: QAction
-    find_menu: QMenu
-    find_menu_anchor: QAction
-    site_search_action: QAction
-    preferences_action: QAction
-    edit_menu: QMenu
-    format_menu: QMenu
-    insert_menu: QMenu
-    wrap_action: QAction
-    sync_action: QAction
-    form_action: QAction
-    zoom_in_action: QAction
-    zoom_out_action: QAction
-    zoom_reset_action: QAction
-    full_screen_action: QAction
-    view_menu: QMenu
-    about_action: QAction
 
     def __init__(
         self, settings: QSettings, parent: QWidget | None = None, recovery: RecoveryStore | None = None
@@ -106,7 +58,7 @@ class MainWindow(ArticleOperations, QMainWindow):
         self.settings = settings
         self.recovery = recovery if recovery is not None else RecoveryStore()
         # Windows opened for further restored buffers; kept here so that Python does not collect them.
-        self.recovered_windows: list[MainWindow] = []
+        self.recovered_windows: list[QMainWindow] = []
         self.workspace: SiteWorkspace | None = None
         self.setObjectName("MainWindow")
         self._preferences = Preferences.defaults()
@@ -280,29 +232,6 @@ class MainWindow(ArticleOperations, QMainWindow):
     def autosave_interval(self) -> int:
         """Seconds from the last edit to the autosave."""
         return self._autosave_seconds
-
-    def recent_files(self) -> list[Path]:
-        """Recently opened articles that still exist, newest first."""
-        stored = self.settings.value("recentFiles", [], type=list)
-        items = stored if isinstance(stored, list) else []
-        return [Path(str(item)) for item in items if Path(str(item)).is_file()]
-
-    def _remember(self, path: Path) -> None:
-        files = [str(path.resolve())] + [
-            str(item) for item in self.recent_files() if item.resolve() != path.resolve()
-        ]
-        self.settings.setValue("recentFiles", files[:MAX_RECENT_FILES])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        if not files:
-            empty = self.recent_menu.addAction(self.tr("No recent articles"))
-            empty.setEnabled(False)
-            return
-        for path in files:
-            action = self.recent_menu.addAction(f"{path.name}  —  {path.parent}")
-            action.triggered.connect(lambda _checked=False, target=path: self.open_path(target))
 
     # ---- tabs --------------------------------------------------------------------------------------
 
@@ -543,185 +472,6 @@ class MainWindow(ArticleOperations, QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-    # ---- recovery ----------------------------------------------------------------------------------
-
-    def offer_recovery(self) -> None:
-        """Offer the buffers that editors which died left unsaved: restore (each in a window) or discard."""
-        try:
-            abandoned = self.recovery.claim_abandoned()
-        except SiteFileError as error:
-            self._status(error_message(error), 6000)
-            return
-        if not abandoned:
-            return
-        dialog = RecoveryDialog([self._recoverable(item) for item in abandoned], self)
-        if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
-            for item in abandoned:
-                item.entry.release()  # decided later: offered again at the next start
-            return
-        for item, restore in zip(abandoned, dialog.restore_flags(), strict=True):
-            if not restore:
-                item.entry.discard()
-            elif not self.session.is_modified() and self.recovery_entry is None:
-                self.restore_buffer(item)
-            else:
-                window = MainWindow(self.settings, recovery=self.recovery)
-                window.show()
-                window.restore_buffer(item)
-                self.recovered_windows.append(window)
-
-    def restore_buffer(self, abandoned: AbandonedEntry) -> None:
-        """Open a recovered buffer as unsaved changes over its article (the file untouched), or as a new
-        article when it was never saved or its file is gone."""
-        article = abandoned.buffer.info.article
-        view = self.tab_of(article) if article is not None else None
-        if view is None:
-            view = self.view if self.view.is_blank() else self._add_view()
-        self.tabs.setCurrentWidget(view)
-        view.restore_buffer(abandoned)
-
-    def _recoverable(self, abandoned: AbandonedEntry) -> RecoverableBuffer:
-        buffer = abandoned.buffer
-        article = buffer.info.article
-        disk_text = None
-        disk_changed = False
-        if article is not None:
-            try:
-                on_disk = open_article(article)
-            except (ArticleError, SiteFileError):
-                on_disk = None
-            if on_disk is not None:
-                disk_text = on_disk.text
-                base = buffer.info.base_sha256
-                disk_changed = base is not None and on_disk.stamp.sha256 != base
-        name = article.name if article is not None else self.tr("New article")
-        return RecoverableBuffer(name, buffer.saved_at, buffer.text(), disk_text, disk_changed)
-
-    # ---- what the status bar and the title show ----------------------------------------------------
-
-    def _show_site_of(self, view: ArticleView) -> None:
-        site = view.session.site
-        if site is not None:
-            self.preview.set_site(site, view.session.path)
-            flavour = site.markdown
-            self.flavour_label.setText(flavour.flavour.label)
-            source = (
-                self.tr("inferred from the site's files")
-                if flavour.source == "inferred"
-                else self.tr("as {0} says").format(flavour.source)
-            )
-            tooltip = self.tr("The preview renders Markdown as {0}, {1}.").format(
-                flavour.flavour.label, source
-            )
-            # The site's extensions the preview leaves out, each with why.
-            notes = [extension_note_text(note) for note in flavour.loaded_extensions().notes]
-            self.flavour_label.setToolTip("\n".join([tooltip, *notes]))
-        self._update_title()
-
-    def _show_problem_count(self, errors: int, warnings: int) -> None:
-        self.problem_count_label.setText(self.tr("{0} errors, {1} warnings").format(errors, warnings))
-
-    def _update_position(self) -> None:
-        cursor = self.editor.textCursor()
-        self.position_label.setText(
-            self.tr("Line {0}, column {1}").format(cursor.blockNumber() + 1, cursor.positionInBlock() + 1)
-        )
-
-    def _update_title(self) -> None:
-        name = self.session.path.name if self.session.path else self.tr("New article")
-        self.setWindowTitle(self.tr("{0}[*] — Article Editor").format(name))
-        self.setWindowModified(self.session.is_modified())
-        self.revert_action.setEnabled(self.session.path is not None)
-
-    def _status(self, message: str, milliseconds: int) -> None:
-        if message:
-            self.statusBar().showMessage(message, milliseconds)
-        else:
-            self.statusBar().clearMessage()
-
-    # ---- view commands -----------------------------------------------------------------------------
-
-    def go_to_line_dialog(self) -> None:
-        """Ask for a line number and move there."""
-        line, accepted = QInputDialog.getInt(
-            self,
-            self.tr("Go to Line"),
-            self.tr("Line:"),
-            self.editor.textCursor().blockNumber() + 1,
-            1,
-            self.editor.blockCount(),
-        )
-        if accepted:
-            self.editor.go_to_line(line)
-
-    def show_about(self) -> None:
-        """The About box."""
-        AboutDialog(self.settings, self).exec()
-
-    def show_preferences(self) -> None:
-        """Edit the preferences; OK stores and applies them, Cancel changes nothing."""
-        dialog = PreferencesDialog(Preferences.load(self.settings), self)
-        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
-            return
-        chosen = dialog.preferences()
-        chosen.save(self.settings)
-        self.apply_preferences(chosen)
-
-    def _on_wrap_toggled(self, on: bool) -> None:
-        for view in self.views():
-            view.editor.set_soft_wrap(on)
-        # Start-up and the Preferences dialog set the action from what is already stored; only the View
-        # menu's own toggle is news. It stores that one key: Preferences.save would also pin the font size
-        # and autosave interval of a user who never chose them.
-        if self._preferences.soft_wrap != on:
-            self._preferences = dataclasses.replace(self._preferences, soft_wrap=on)
-            self.settings.setValue(SOFT_WRAP_KEY, on)
-
-    def _on_sync_toggled(self, on: bool) -> None:
-        if self._shown is not None:
-            self._syncs[self._shown].set_enabled(on)
-        # Stored alone, as the wrap toggle is (see _on_wrap_toggled).
-        if self._preferences.sync_scrolling != on:
-            self._preferences = dataclasses.replace(self._preferences, sync_scrolling=on)
-            self.settings.setValue(SYNC_SCROLLING_KEY, on)
-
-    def _on_form_toggled(self, on: bool) -> None:
-        for view in self.views():
-            view.form.setVisible(on)
-
-    def apply_preferences(self, preferences: Preferences) -> None:
-        """Use `preferences` from now on: editor font (at normal zoom), wrap, the preview's stylesheet and
-        the autosave interval. The language is read at start-up only."""
-        self._preferences = preferences
-        self._zoom_steps = 0
-        for view in self.views():
-            view.editor.set_editor_font(preferences.editor_font())
-        if self.preview.started:
-            self.preview.view.setZoomFactor(1.0)
-        self.wrap_action.setChecked(preferences.soft_wrap)
-        self.sync_action.setChecked(preferences.sync_scrolling)
-        self.preview.set_stylesheet_choice(preferences)
-        self.set_autosave_interval(preferences.autosave_seconds)
-
-    def _editor_font(self) -> QFont:
-        font = self._preferences.editor_font()
-        font.setPointSizeF(max(font.pointSizeF() + self._zoom_steps, MIN_ZOOMED_POINT_SIZE))
-        return font
-
-    def zoom(self, steps: int) -> None:
-        """Make the source and the preview larger (steps > 0), smaller (< 0), or their usual size (0)."""
-        self._zoom_steps = 0 if steps == 0 else min(max(self._zoom_steps + steps, MIN_ZOOM), MAX_ZOOM)
-        for view in self.views():
-            view.editor.set_editor_font(self._editor_font())
-        if self.preview.started:
-            self.preview.view.setZoomFactor(1.0 + PREVIEW_ZOOM_STEP * self._zoom_steps)
-
-    def _set_full_screen(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

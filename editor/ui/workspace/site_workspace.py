@@ -79,7 +79,11 @@ class SiteWorkspace(QObject):
 
     def update(self, paths: list[Path]) -> None:
         """These files changed (the editor saved them): re-read them at once, and then refresh the list."""
-        self.index.update(paths)
+        try:
+            self.index.update(paths)
+        except Exception as error:
+            self.refresh_failed.emit(str(error))
+            return
         self._articles = self.index.articles()
         self.articles_changed.emit(self._articles)
 

@@ -14,6 +14,44 @@ if TYPE_CHECKING:
     from editor.ui.workspace.main_window import MainWindow
 
 
+class WindowActions:
+    """The actions and menus build_menus gives the window, declared for the type checker."""
+
+    review_action: QAction
+    new_action: QAction
+    open_action: QAction
+    save_action: QAction
+    save_all_action: QAction
+    save_as_action: QAction
+    revert_action: QAction
+    close_tab_action: QAction
+    close_action: QAction
+    quit_action: QAction
+    duplicate_action: QAction
+    rename_action: QAction
+    delete_action: QAction
+    recent_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
+    select_all_action: QAction
+    find_menu: QMenu
+    find_menu_anchor: QAction
+    site_search_action: QAction
+    preferences_action: QAction
+    edit_menu: QMenu
+    format_menu: QMenu
+    insert_menu: QMenu
+    wrap_action: QAction
+    sync_action: QAction
+    form_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    full_screen_action: QAction
+    view_menu: QMenu
+    about_action: QAction
+
+
 def window_action(
     window: MainWindow,
     text: str,

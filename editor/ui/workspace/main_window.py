@@ -139,10 +139,10 @@ class MainWindow(ArticleOperations, WindowRecovery, WindowViewCommands, WindowAc
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.site_problems_dock)
         self.tabifyDockWidget(self.problems_dock, self.site_problems_dock)
         self.problems_dock.raise_()
-        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)
         self.sidebar_dock = self._dock(self.tr("Articles"), "articlesDock", self.sidebar)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sidebar_dock)
-        self.resizeDocks([self.sidebar_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sidebar_dock], [380], Qt.Orientation.Horizontal)
         self.sidebar_dock.hide()  # until a site is open
         self.statusBar().addPermanentWidget(self.flavour_label)
         self.statusBar().addPermanentWidget(self.problem_count_label)
@@ -357,8 +357,12 @@ class MainWindow(ArticleOperations, WindowRecovery, WindowViewCommands, WindowAc
         self.workspace.articles_changed.connect(self._on_articles_changed)
         self.workspace.refresh_failed.connect(lambda message: self._status(message, 8000))
         self.sidebar.set_schema(site.schema)
+        first_time = self.sidebar_dock.isHidden() and not self.settings.contains("window/state")
         self.sidebar_dock.show()
         self.site_problems_dock.show()
+        if first_time:
+            # A hidden dock keeps no size: given here, the first time a site opens in a fresh layout.
+            self.resizeDocks([self.sidebar_dock], [380], Qt.Orientation.Horizontal)
         self.problems_dock.raise_()
         self.workspace.refresh(self)
         if restore_tabs:

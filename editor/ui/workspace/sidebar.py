@@ -43,6 +43,7 @@ class ArticleSidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("articleSidebar")
         self._settings = settings
+        self._widths_set = False
         self.model = ArticleListModel(self)
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -131,9 +132,14 @@ class ArticleSidebar(QWidget):
         """Show these articles, keeping the sort, the filter and the selected article."""
         selected = self.selected_article()
         self.model.set_articles(articles)
-        header = self.table.horizontalHeader()
-        if header.sectionSize(0) < 200:
-            self.table.setColumnWidth(0, 260)
+        if not self._widths_set:
+            # Title, date, draft and problems side by side in a sidebar of some 380 pixels.
+            self._widths_set = True
+            metrics = self.fontMetrics()
+            for number, sample in enumerate(("2026-12-31", "Draft", "Problems"), start=1):
+                self.table.setColumnWidth(number, metrics.horizontalAdvance(sample) + 16)
+            # The title takes what is left, so the four columns fit without scrolling sideways.
+            self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if selected is not None:
             self.select(selected.relative)
         self._show_count()

@@ -779,7 +779,7 @@
     </message>
     <message>
         <source>Re&amp;name Article…</source>
-        <translation>O&amp;mdøb artikel…</translation>
+        <translation>Om&amp;døb artikel…</translation>
     </message>
     <message>
         <source>&amp;Delete Article…</source>

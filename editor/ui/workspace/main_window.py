@@ -416,6 +416,10 @@ class MainWindow(ArticleOperations, WindowRecovery, WindowViewCommands, WindowAc
         view = self.view if self.view.is_blank() else self._add_view()
         view.start_new(self.current_site(), title.strip())
 
+    def _insert_images(self, paths: list[Path], position: int | None) -> None:
+        """Import images into the site and insert them in the current article (at `position`, or the caret)."""
+        self.view._insert_images(paths, position)
+
     def save(self) -> bool:
         """Save the current article; one never saved asks for a name. Returns whether it was saved."""
         return self.view.save()

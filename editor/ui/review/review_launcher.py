@@ -3,6 +3,7 @@ and the Review Changes window for its site."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -37,7 +38,9 @@ class ReviewLauncher(QObject):
         if session is self.session:
             return
         for signal, slot in self._connections:
-            signal.disconnect(slot)
+            # A closed tab's session may be gone already, and its signals with it.
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
         self.session = session
         self._connect(session)
         self._follow_article()

@@ -1744,6 +1744,10 @@ Gem dem alle?</translation>
         <translation>{0} problemer</translation>
     </message>
     <message>
+        <source>1 problem</source>
+        <translation>1 problem</translation>
+    </message>
+    <message>
         <source>{0} files: {1} errors, {2} warnings, {3} notes</source>
         <translation>{0} filer: {1} fejl, {2} advarsler, {3} bemærkninger</translation>
     </message>

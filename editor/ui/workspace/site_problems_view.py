@@ -61,7 +61,8 @@ class SiteProblemsView(QWidget):
             item.setData(0, _LINE_ROLE, problem.line)
             group.addChild(item)
         for group in groups.values():
-            group.setText(1, self.tr("{0} problems").format(group.childCount()))
+            count = group.childCount()
+            group.setText(1, self.tr("1 problem") if count == 1 else self.tr("{0} problems").format(count))
         errors = sum(problem.severity is Severity.ERROR for _path, problem in problems)
         warnings = sum(problem.severity is Severity.WARNING for _path, problem in problems)
         self.summary.setText(

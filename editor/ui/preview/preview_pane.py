@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 RENDER_TIMEOUT_MS = 30_000
 # Crashes in a row, without a render in between, before the pane stops restarting the worker.
 MAX_RESTARTS = 3
-# The web page is built after the window's first paint, or after this long if the pane is not painted.
+# The web page is built after the pane's first paint, or after this long if the pane is not shown.
 PAGE_START_FALLBACK_MS = 100
 # Scroll requests are coalesced to one per display frame or so.
 SCROLL_INTERVAL_MS = 30
@@ -108,8 +108,8 @@ class PreviewPane(QWidget):
         self.worker.died.connect(self._on_worker_died)
         # The worker starts now: its imports run on the other core while the window comes up.
         self._start_worker()
-        # A pane that is not painted soon (hidden, or offscreen without a window) starts anyway.
-        QTimer.singleShot(PAGE_START_FALLBACK_MS, self, self._build_page)
+        # A pane that is not shown (hidden, or offscreen without a window) starts anyway.
+        QTimer.singleShot(PAGE_START_FALLBACK_MS, self, self._build_unless_shown)
 
     @property
     def started(self) -> bool:
@@ -121,6 +121,12 @@ class PreviewPane(QWidget):
         if not self._built:
             QTimer.singleShot(0, self, self._build_page)
         super().paintEvent(event)
+
+    def _build_unless_shown(self) -> None:
+        # A shown pane waits for its first paint: under X the window's expose can come after this timer
+        # (on a busy machine), and building first kept the window blank for the 0.3-0.8 s Chromium takes.
+        if not self.isVisible():
+            self._build_page()
 
     def _build_page(self) -> None:
         if self._built or self._shut_down:

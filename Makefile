@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshot translations frozen soak
+.PHONY: run test bench bench-peers screenshot translations frozen soak
 
 $(BIN)/article-editor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(BIN)/article-editor tests/js/node_modules
 
 bench: $(BIN)/article-editor
 	$(BIN)/python -m benchmarks
+
+# The editor beside ghostwriter and ReText, where installed, on a private Xvfb (benchmarks/peers.py);
+# options in PEERS, e.g. make bench-peers PEERS="--rounds 5 --markdown".
+bench-peers: $(BIN)/article-editor
+	$(BIN)/python -m benchmarks.peers $(PEERS)
 
 # One window opens, edits and saves an article 1,000 times: its memory must stay flat, its recovery store empty.
 soak: $(BIN)/article-editor

@@ -51,3 +51,13 @@ def large_article(size: int) -> str:
         parts += [section, _EXTRA.format(n=number)]
         length += len(parts[-2]) + len(parts[-1])
     return "".join(parts)
+
+
+def repeated_article(times: int) -> str:
+    """The sample with its body `times` over (the front matter once), headings numbered from the second
+    copy on so anchors stay unique: the documents every editor opens in the peer benchmark."""
+    article = split_article(sample_text())
+    copies = [article.body]
+    for number in range(2, times + 1):
+        copies.append(article.body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n"))
+    return article.text[: article.body_start] + "\n".join(copies)

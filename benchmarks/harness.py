@@ -3,11 +3,13 @@ loop until something holds, and memory figures from /proc."""
 
 from __future__ import annotations
 
+import array
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -24,6 +26,101 @@ def proc_kb(path: Path, field: str) -> int:
     except OSError:
         pass
     return 0
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def process_tree(root: int) -> tuple[list[int], dict[int, int]]:
+    """`root` and all its descendants, found through the parent ids in /proc/*/stat, and each one's parent."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: the fields start after the last ')'.
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    parents = {child: parent for parent, kids in children.items() for child in kids}
+    found, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        found.append(pid)
+        pending += children.get(pid, [])
+    return found, parents
+
+
+def _arguments(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []
+
+
+def process_kind(pid: int, parents: dict[int, int]) -> str:
+    """What a process of the tree is: its program, and Chromium's --type or "render worker"."""
+    arguments = _arguments(pid)
+    if not arguments:
+        return "?"
+    name = Path(arguments[0].decode(errors="replace")).name
+    kind = next((a.decode() for a in arguments if a.startswith(b"--type=")), "")
+    if any(a.startswith(b"editor.ui.preview.render_worker") for a in arguments):
+        kind = "render worker"
+    elif kind == "--type=zygote" and b"--type=zygote" in _arguments(parents.get(pid, 0)):
+        # Renderers are forked from the zygote and keep its command line.
+        kind = "renderer"
+    return f"{name}{' ' + kind.removeprefix('--type=') if kind else ''}"
+
+
+def _present_frames(pid: int, frames: set[int]) -> None:
+    """Add the physical page frames `pid` has in memory to `frames` (root only: others read zeros)."""
+    present, frame_bits = 1 << 63, (1 << 55) - 1
+    ranges: list[tuple[int, int]] = []
+    try:
+        with open(f"/proc/{pid}/smaps") as smaps:
+            current: tuple[int, int] | None = None
+            for line in smaps:
+                if "-" in line.split(" ", 1)[0]:
+                    start, end = line.split(" ", 1)[0].split("-")
+                    current = (int(start, 16), int(end, 16))
+                elif line.startswith("Rss:") and current is not None and line.split()[1] != "0":
+                    ranges.append(current)
+        with open(f"/proc/{pid}/pagemap", "rb") as pagemap:
+            for start, end in ranges:
+                pagemap.seek(start // PAGE * 8)
+                entries = array.array("Q")
+                entries.frombytes(pagemap.read((end - start) // PAGE * 8))
+                frames.update(entry & frame_bits for entry in entries if entry & present)
+    except (OSError, ValueError):
+        pass
+
+
+def tree_memory(root: int) -> dict[str, Any]:
+    """The memory of `root`'s process tree in MB: summed VmRSS (a shared library counts once per process),
+    PSS (shared pages split between every process on the machine that maps them), and, as root, the
+    distinct pages of the tree ("own": each page once, whoever else maps it, so other programs running
+    the same libraries do not lower it); with each process's RSS."""
+    pids, parents = process_tree(root)
+    rss_kb, pss_kb, parts = 0, 0, []
+    frames: set[int] = set()
+    for pid in pids:
+        rss = proc_kb(Path(f"/proc/{pid}/status"), "VmRSS:")
+        rss_kb += rss
+        pss_kb += proc_kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
+        _present_frames(pid, frames)
+        frames.discard(0)  # what a process that may not read frame numbers sees
+        parts.append(f"{process_kind(pid, parents)} {rss // 1024}")
+    own = len(frames) * PAGE / (1 << 20) if frames else None
+    return {
+        "rss_mb": rss_kb / 1024,
+        "pss_mb": pss_kb / 1024,
+        "own_mb": own,
+        "processes": len(pids),
+        "parts": parts,
+    }
 
 
 def rss_mb() -> float:

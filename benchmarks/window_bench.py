@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import make_window, proc_kb, show_and_render, wait_until
+from benchmarks.harness import make_window, show_and_render, tree_memory, wait_until
 
 # Children inherit these; they must be set before Qt is imported anywhere in the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,61 +40,6 @@ Result = dict[str, Any]
 
 def _emit(values: Result) -> None:
     print(MARK + json.dumps(values), flush=True)
-
-
-_PARENTS: dict[int, int] = {}
-
-
-def _tree(root: int) -> list[int]:
-    """`root` and all its descendants, found through the parent ids in /proc/*/stat."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name may hold spaces and parentheses: the fields start after the last ')'.
-        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    _PARENTS.clear()
-    _PARENTS.update({child: parent for parent, kids in children.items() for child in kids})
-    found, pending = [], [root]
-    while pending:
-        pid = pending.pop()
-        found.append(pid)
-        pending += children.get(pid, [])
-    return found
-
-
-def _zygote(pid: int) -> bool:
-    try:
-        return b"--type=zygote" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-
-
-def _tree_memory(root: int) -> Result:
-    """Summed VmRSS of the process tree (MB), its PSS (shared pages counted once), and RSS per process."""
-    rss_kb, pss_kb, parts = 0, 0, []
-    for pid in _tree(root):
-        rss = proc_kb(Path(f"/proc/{pid}/status"), "VmRSS:")
-        rss_kb += rss
-        pss_kb += proc_kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
-        try:
-            arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        name = Path(arguments[0].decode()).name
-        kind = next((a.decode() for a in arguments if a.startswith(b"--type=")), "")
-        if b"editor.ui.preview.render_worker" in arguments:
-            kind = "render worker"
-        elif kind == "--type=zygote" and _zygote(_PARENTS.get(pid, 0)):
-            # Renderers are forked from the zygote and keep its command line.
-            kind = "renderer"
-        parts.append(f"{name}{' ' + kind.removeprefix('--type=') if kind else ''} {rss // 1024}")
-    return {"rss_mb": rss_kb / 1024, "pss_mb": pss_kb / 1024, "processes": len(parts), "parts": parts}
 
 
 def _finish(window: Any) -> None:
@@ -165,7 +110,7 @@ def child_memory(path: Path, settings_file: Path) -> None:
     _app, window = make_window(settings_file)
     show_and_render(window, path)
     QTest.qWait(500)
-    _emit(_tree_memory(os.getpid()))
+    _emit(tree_memory(os.getpid()))
     _finish(window)
 
 

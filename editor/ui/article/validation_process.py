@@ -1,6 +1,7 @@
-"""Validation in a process of its own, shared by every open article: checking a 1 MB article is a few
+"""Validation in a worker process, shared by every open article: checking a 1 MB article is a few
 hundred milliseconds of Python (the Markdown lint parses it), which in a thread of the editor would hold
-the GIL the GUI thread needs to type."""
+the GIL the GUI thread needs to type. The worker is the preview's render process when there is one (it
+checks in a thread of its own), else a process of its own."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from editor.ui.preview.render_process import RenderProcess
 from editor.ui.preview.render_protocol import RenderFailure, ValidationReply, ValidationRequest
 
 Checked = Callable[[list[Problem]], None]
-_request_ids = itertools.count(1)
+# Below -1, so that a render process's replies to renders (ids from 1) and to messages it could not read
+# (-1) are never taken for answers to checks.
+_request_ids = itertools.count(-2, -1)
 
 
 class _ThreadSignals(QObject):
@@ -44,20 +47,39 @@ class ValidationProcess(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Its own worker, started only while no render process is lent (see share_worker).
         self._worker = RenderProcess(self)
-        self._worker.replied.connect(self._on_reply)
-        self._worker.died.connect(self._on_died)
-        self._pending: dict[int, tuple[ValidationRequest, Checked]] = {}
+        self._connect(self._worker)
+        self._lent: list[RenderProcess] = []
+        # Each check on its way, with the worker it went to.
+        self._pending: dict[int, tuple[ValidationRequest, Checked, RenderProcess]] = {}
         self._signals = _ThreadSignals(self)
         self._signals.finished.connect(self._answer)
+
+    def _connect(self, worker: RenderProcess) -> None:
+        worker.replied.connect(self._on_reply)
+        worker.died.connect(lambda _why: self._on_died(worker))
+
+    def share_worker(self, worker: RenderProcess) -> None:
+        """Check in `worker` (a preview's render process) while it runs, rather than in a process more."""
+        self._lent.append(worker)
+        self._connect(worker)
+        worker.destroyed.connect(lambda: self._lent.remove(worker) if worker in self._lent else None)
 
     def check(self, text: str, site: SiteConfig, path: Path | None, checked: Checked) -> None:
         """Check `text`; `checked` gets its problems on the GUI thread."""
         request = ValidationRequest(next(_request_ids), text, site, path)
-        self._pending[request.request_id] = (request, checked)
-        if not self._worker.running:
-            self._worker.start()
-        self._worker.send(request)
+        worker = next((lent for lent in self._lent if shiboken6.isValid(lent) and lent.running), None)
+        if worker is None:
+            worker = self._worker
+            if not worker.running:
+                worker.start()
+        elif self._worker.running:
+            # A render process is lent again: the own one ends, and checks it still had are done here.
+            self._on_died(self._worker)
+            self._worker.stop()
+        self._pending[request.request_id] = (request, checked, worker)
+        worker.send(request)
 
     def stop(self) -> None:
         """End the worker process; checks still on their way are dropped."""
@@ -71,12 +93,13 @@ class ValidationProcess(QObject):
             # A bug in a check: run it here, where its traceback reaches the editor's log.
             self._in_thread(reply.request_id)
 
-    def _on_died(self, _why: str) -> None:
-        for request_id in list(self._pending):
-            self._in_thread(request_id)
+    def _on_died(self, worker: RenderProcess) -> None:
+        for request_id, (_, _, sent_to) in list(self._pending.items()):
+            if sent_to is worker:
+                self._in_thread(request_id)
 
     def _in_thread(self, request_id: int) -> None:
-        request, _ = self._pending[request_id]
+        request, _, _ = self._pending[request_id]
         QThreadPool.globalInstance().start(_ThreadCheck(request, self._signals))
 
     def _answer(self, request_id: int, problems: list[Problem]) -> None:

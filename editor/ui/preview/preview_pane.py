@@ -16,6 +16,7 @@ from editor.render.header_labels import HeaderLabels
 from editor.render.shell import preview_page_html
 from editor.resource_files import resource_path
 from editor.site.config import SiteConfig
+from editor.ui.article.validation_process import shared_validation
 from editor.ui.core_texts import error_message
 from editor.ui.preview.document_changes import DocumentChanges
 from editor.ui.preview.render_process import RenderProcess
@@ -108,6 +109,8 @@ class PreviewPane(QWidget):
         self.worker.died.connect(self._on_worker_died)
         # The worker starts now: its imports run on the other core while the window comes up.
         self._start_worker()
+        # The article's checks run in it too, in a thread of their own: one Python process less.
+        shared_validation().share_worker(self.worker)
         # A pane that is not shown (hidden, or offscreen without a window) starts anyway.
         QTimer.singleShot(PAGE_START_FALLBACK_MS, self, self._build_unless_shown)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import itertools
 import json
 import os
@@ -56,6 +57,7 @@ class App:
     preview: Box
     source: Box
     configure: Callable[[Path], None] = lambda _config: None
+    cwd: Path = ROOT
 
     def available(self) -> bool:
         return shutil.which(self.program) is not None
@@ -237,12 +239,16 @@ class Watch:
     def last_change(self, regions: tuple[str, ...]) -> float:
         return max([self.started, *(self.changes[region][-1] for region in regions if self.changes[region])])
 
-    def settle(self, regions: tuple[str, ...], quiet: float, deadline: float) -> float | None:
-        """Wait until `regions` have not changed (but for a caret) for `quiet` seconds; their last change."""
+    def settle(
+        self, regions: tuple[str, ...], quiet: float, deadline: float, marks: tuple[str, ...] = ()
+    ) -> float | None:
+        """Wait until `regions` have not changed (but for a caret) for `quiet` seconds, and `marks` are
+        reached (a slow preview may start after a quiet while); the time of their last change."""
         while time.monotonic() < deadline:
             self.pump(0.02)
             last = self.last_change(regions)
-            if time.monotonic() - last >= quiet and "mapped" in self.marks and not self._dirty:
+            reached = all(mark in self.marks for mark in marks)
+            if time.monotonic() - last >= quiet and reached and not self._dirty:
                 return last
         return None
 
@@ -265,7 +271,7 @@ def _environment(home: Path, display: str) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / ".cache"),
         XDG_STATE_HOME=str(home / ".local" / "state"),
         XDG_RUNTIME_DIR=str(home / "runtime"),
-        LANG="en_US.UTF-8",
+        LANG="C.UTF-8",
         LANGUAGE="en",
     )
     (home / "runtime").mkdir(mode=0o700, parents=True)
@@ -300,7 +306,7 @@ def run_once(app: App, document: Path, screen: Screen, display: str, options: Op
         started = time.monotonic()
         process = subprocess.Popen(
             [app.program, *app.arguments(path)],
-            cwd=ROOT,
+            cwd=app.cwd,
             env=environment,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -310,11 +316,13 @@ def run_once(app: App, document: Path, screen: Screen, display: str, options: Op
         watch = Watch(screen, app, started)
         result: dict[str, Any] = {}
         try:
-            settled = watch.settle(("window",), options.quiet, started + options.timeout)
+            settled = watch.settle(
+                ("window",), options.quiet, started + options.timeout, ("mapped", "preview")
+            )
             result.update({mark: at - started for mark, at in watch.marks.items()})
             result["maps"] = watch.maps
             if settled is None:
-                result["error"] = "start-up did not settle"
+                result["error"] = f"no preview with content after {options.timeout:g} s, or still repainting"
                 return result
             result["settled"] = settled - started
             memory = tree_memory(process.pid)
@@ -425,7 +433,7 @@ def _ratio(values: dict[str, list[float]], peers: list[str]) -> str:
 def table(results: dict[str, dict[str, list[dict[str, Any]]]], apps: list[App], markdown: bool) -> str:
     """Medians (with min–max) per row and editor, and ours against the best peer."""
     lines = []
-    peers = [app.name for app in apps if app.name != "us"]
+    peers = [app.name for app in apps if not app.name.startswith("us")]
     for label, by_app in results.items():
         header = [label, *[app.name for app in apps], "us / best peer", "us / best WebEngine peer"]
         rows = []
@@ -451,10 +459,15 @@ def table(results: dict[str, dict[str, list[dict[str, Any]]]], apps: list[App], 
     return "\n".join(lines)
 
 
-def main(options: Options, markdown: bool = False, save: Path | None = None) -> None:
+def main(
+    options: Options, markdown: bool = False, save: Path | None = None, before: Path | None = None
+) -> None:
     if shutil.which("Xvfb") is None:
         raise SystemExit("needs Xvfb (Debian: apt-get install xvfb)")
     apps = [app for app in APPS if app.name in options.apps and app.available()]
+    if before is not None:
+        # The same editor from another checkout (e.g. main), measured in the same rounds.
+        apps.insert(1, dataclasses.replace(APPS[0], name="us before", cwd=before.resolve()))
     missing = [app.name for app in APPS if app.name in options.apps and not app.available()]
     print(f"machine: {_machine()}")
     print(
@@ -523,6 +536,7 @@ if __name__ == "__main__":
     parser.add_argument("--timeout", type=float, default=defaults.timeout, help="seconds per start-up")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown, with min–max")
     parser.add_argument("--save", type=Path, help="also write every run's figures to this JSON file")
+    parser.add_argument("--before", type=Path, help="also run the editor of this checkout, as 'us before'")
     arguments = parser.parse_args()
     main(
         Options(
@@ -536,4 +550,5 @@ if __name__ == "__main__":
         ),
         markdown=arguments.markdown,
         save=arguments.save,
+        before=arguments.before,
     )

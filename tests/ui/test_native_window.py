@@ -72,3 +72,46 @@ def test_the_window_is_mapped_once_while_the_preview_starts(display: str, exampl
         screen.close()
     assert editor.returncode == 0, errors[-2000:]
     assert len(mapped) == 1, f"top-level windows mapped: {[hex(window) for window in mapped]}"
+
+
+GL_DRIVER_CHILD = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from editor.ui.app import without_opengl_on_x11
+from editor.ui.preview.preview_view import PreviewView
+restore = without_opengl_on_x11()
+app = QApplication(sys.argv[:1])
+restore()
+assert "QT_XCB_GL_INTEGRATION" not in os.environ, "programs the editor opens would inherit it"
+view = PreviewView()
+view.loadFinished.connect(lambda ok: app.exit(0 if ok else 3))
+view.setHtml("<h1>Overskrift</h1>")
+view.show()
+QTimer.singleShot(60_000, lambda: app.exit(4))
+code = app.exec()
+with open("/proc/self/maps") as maps:
+    drivers = sorted({line.split("/")[-1].strip() for line in maps if "_dri.so" in line or "libLLVM" in line})
+print("GL driver:", drivers)
+sys.exit(code or (5 if drivers else 0))
+"""
+
+
+def test_no_gl_driver_is_loaded_with_the_preview(display: str) -> None:
+    """A GL context only to name the GPU mapped Mesa's driver (51 MB with llvmpipe) though nothing draws
+    with OpenGL; the kernel's map of the process tells."""
+    environment = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    for name in ("QT_XCB_GL_INTEGRATION", "QT_QUICK_BACKEND"):
+        environment.pop(name, None)
+    flags = environment.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    environment["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.replace("--disable-gpu", "").strip()
+    result = subprocess.run(
+        [sys.executable, "-c", GL_DRIVER_CHILD],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]

@@ -21,8 +21,8 @@ def draw_pages_in_software() -> None:
     destroys the main window and maps a new one when the view is added after the first paint, and the
     screen shows black in between (0.4-0.9 s under Xvfb). Making the surface OpenGL from the start
     instead delays the first paint by about 0.6 s (QT_WIDGETS_RHI=1, llvmpipe). In software, Chromium
-    composites an article page on the CPU, and the editor maps no GL driver at all (process tree 58 MB
-    smaller). QT_QUICK_BACKEND set in the environment still wins. Takes effect before the first view.
+    composites an article page on the CPU, and Qt Quick needs no GL context (process tree 58 MB smaller).
+    QT_QUICK_BACKEND set in the environment still wins. Takes effect before the first view.
     """
     if "QT_QUICK_BACKEND" not in os.environ:
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)

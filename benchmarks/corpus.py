@@ -59,5 +59,7 @@ def repeated_article(times: int) -> str:
     article = split_article(sample_text())
     copies = [article.body]
     for number in range(2, times + 1):
-        copies.append(article.body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n"))
+        copies.append(
+            article.body.replace("## ", f"## {number}. ").replace("###\n", f"### Referencer {number}\n")
+        )
     return article.text[: article.body_start] + "\n".join(copies)

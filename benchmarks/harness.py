@@ -84,8 +84,8 @@ def _present_frames(pid: int, frames: set[int]) -> None:
             current: tuple[int, int] | None = None
             for line in smaps:
                 if "-" in line.split(" ", 1)[0]:
-                    start, end = line.split(" ", 1)[0].split("-")
-                    current = (int(start, 16), int(end, 16))
+                    low, high = line.split(" ", 1)[0].split("-")
+                    current = (int(low, 16), int(high, 16))
                 elif line.startswith("Rss:") and current is not None and line.split()[1] != "0":
                     ranges.append(current)
         with open(f"/proc/{pid}/pagemap", "rb") as pagemap:

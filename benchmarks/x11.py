@@ -84,8 +84,16 @@ class Screen:
         x.XDefaultRootWindow.restype = ctypes.c_ulong
         x.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         x.XGetImage.restype = ctypes.POINTER(_XImage)
-        x.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong] + [ctypes.c_int] * 2 + [ctypes.c_uint] * 2
-        x.XGetImage.argtypes += [ctypes.c_ulong, ctypes.c_int]
+        x.XGetImage.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_ulong,
+            ctypes.c_int,
+        ]
         x.XDestroyImage.argtypes = [ctypes.POINTER(_XImage)]
         x.XSelectInput.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long]
         x.XPending.argtypes = [ctypes.c_void_p]

@@ -72,7 +72,7 @@ def without_opengl_on_x11() -> Callable[[], None]:
     Nothing here draws with OpenGL: widgets paint in software, and so does the preview (see
     preview_view.draw_pages_in_software). Yet QtWebEngine opens a GL context at start to name the GPU,
     which maps the GL driver: with Mesa's llvmpipe, 51 MB of LLVM and swrast in the editor's process
-    (PSS of the tree 366 -> 302 MB with the sample article, measured). Qt's X11 plugin reads
+    (own pages of the tree 366 -> 302 MB with the sample article, measured). Qt's X11 plugin reads
     QT_XCB_GL_INTEGRATION once, the first time OpenGL is asked about; it is asked at once and the
     variable removed again, so programs the editor opens (a link's browser) do not inherit it. A
     QT_XCB_GL_INTEGRATION the user set wins.

@@ -90,6 +90,7 @@ view.setHtml("<h1>Overskrift</h1>")
 view.show()
 QTimer.singleShot(60_000, lambda: app.exit(4))
 code = app.exec()
+assert "QT_QUICK_BACKEND" not in os.environ, "programs the editor opens would inherit it"
 with open("/proc/self/maps") as maps:
     drivers = sorted({line.split("/")[-1].strip() for line in maps if "_dri.so" in line or "libLLVM" in line})
 print("GL driver:", drivers)

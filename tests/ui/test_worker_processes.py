@@ -1,5 +1,6 @@
-"""A window runs one Python worker: the preview's render process also checks the article (in a thread of
-its own), so no validation process of its own is started while it runs."""
+"""The preview's render process also checks the article (in a thread of its own), so no validation
+process of its own is started while it runs: the window's Python workers are the render process and the
+spelling one."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from editor.ui.article.spell_process import shared_spelling
 from editor.ui.article.validation_process import shared_validation
 from editor.ui.workspace.main_window import MainWindow
 
 
 def _python_workers() -> list[int]:
-    """This process's children that run the render worker module, as /proc tells."""
+    """This process's children that run the render worker module, as /proc tells, but the spelling one."""
+    spelling = shared_spelling()._worker.pid()
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -24,7 +27,11 @@ def _python_workers() -> list[int]:
         except OSError:
             continue
         parent = int(stat[stat.rindex(")") + 2 :].split()[1])
-        if parent == os.getpid() and b"editor.ui.preview.render_worker" in arguments:
+        if (
+            parent == os.getpid()
+            and b"editor.ui.preview.render_worker" in arguments
+            and int(entry.name) != spelling
+        ):
             found.append(int(entry.name))
     return found
 

@@ -309,7 +309,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 def run_once(app: App, document: Path, screen: Screen, display: str, options: Options) -> dict[str, Any]:
     """Start `app` on `document`, measure its start-up, memory and typing; every time from the start."""
-    with tempfile.TemporaryDirectory(prefix=f"peers-{app.name}-") as folder:
+    # Chromium may still be writing its cache as the tree is killed.
+    with tempfile.TemporaryDirectory(prefix=f"peers-{app.name}-", ignore_cleanup_errors=True) as folder:
         home = Path(folder) / "home"
         site = Path(folder) / "site"
         shutil.copytree(EXAMPLE_SITE, site)

@@ -96,9 +96,9 @@ def site_rule_problems(site: SiteConfig, index: SiteIndex) -> list[tuple[str, Pr
 
 def _list(options: argparse.Namespace) -> int:
     site = _site(options.site)
-    index = indexed(site)
-    articles = index.articles()
-    counts = problem_counts(site, index)
+    with indexed(site) as index:
+        articles = index.articles()
+        counts = problem_counts(site, index)
     names = site.schema.names()
     if options.sort not in (*_BUILT_IN_KEYS, *names):
         raise SiteCommandError(
@@ -166,14 +166,14 @@ def _search(options: argparse.Namespace) -> int:
     if "\n" in options.query or "\r" in options.query:
         raise SiteCommandError("search finds text within one line: the query holds a line break")
     site = _site(options.site)
-    index = indexed(site)
-    for relative, problem in index.problems():
-        if problem.rule == "unreadable":
-            print(
-                f"article-editor: {shown_path(options.site, relative)}: not searched: {problem.message}",
-                file=sys.stderr,
-            )
-    hits = index.search(options.query)
+    with indexed(site) as index:
+        for relative, problem in index.problems():
+            if problem.rule == "unreadable":
+                print(
+                    f"article-editor: {shown_path(options.site, relative)}: not searched: {problem.message}",
+                    file=sys.stderr,
+                )
+        hits = index.search(options.query)
     if options.json:
         entries = [{**hit.as_dict(), "path": shown_path(options.site, hit.path)} for hit in hits]
         print(json.dumps(entries, ensure_ascii=False, indent=2))

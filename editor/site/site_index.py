@@ -80,6 +80,14 @@ class SiteIndex:
         """Close the file; the index is unusable afterwards."""
         self._connection.close()
 
+    def __enter__(self) -> SiteIndex:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        # A connection left to the garbage collector stays open for as long as it pleases: a later open of
+        # the same file in this process (a test, the window after a command) then meets its stale state.
+        self.close()
+
     # ---- keeping it current ------------------------------------------------------------------------
 
     def refresh(self, progress: Progress | None = None) -> RefreshReport:

@@ -4,16 +4,14 @@ thread of the editor would stall typing."""
 
 from __future__ import annotations
 
-import atexit
 import itertools
 import sys
 from collections.abc import Callable
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from editor.spelling.languages import SpellLanguage
-from editor.ui.preview.render_process import RenderProcess
+from editor.ui.preview.render_process import RenderProcess, one_per_application
 from editor.ui.preview.render_protocol import (
     OutlineReply,
     OutlineRequest,
@@ -142,21 +140,6 @@ class SpellProcess(QObject):
         self._outlined.clear()
 
 
-_shared: SpellProcess | None = None
-
-
 def shared_spelling() -> SpellProcess:
     """The application's one spelling process, stopped when the application quits."""
-    global _shared
-    if _shared is None:
-        application = QCoreApplication.instance()
-        _shared = SpellProcess(application)
-        if application is not None:
-            application.aboutToQuit.connect(_shared.stop)
-        atexit.register(_stop_shared)
-    return _shared
-
-
-def _stop_shared() -> None:
-    if _shared is not None and shiboken6.isValid(_shared):
-        _shared.stop()
+    return one_per_application(SpellProcess)

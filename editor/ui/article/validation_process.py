@@ -5,18 +5,17 @@ checks in a thread of its own), else a process of its own."""
 
 from __future__ import annotations
 
-import atexit
 import itertools
 from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from editor.article.validation import Problem, validate_text
 from editor.site.article_files import validation_rules
 from editor.site.config import SiteConfig
-from editor.ui.preview.render_process import RenderProcess
+from editor.ui.preview.render_process import RenderProcess, one_per_application
 from editor.ui.preview.render_protocol import RenderFailure, ValidationReply, ValidationRequest
 
 Checked = Callable[[list[Problem]], None]
@@ -108,23 +107,6 @@ class ValidationProcess(QObject):
             pending[1](problems)
 
 
-_shared: ValidationProcess | None = None
-
-
 def shared_validation() -> ValidationProcess:
     """The application's one validation process, stopped when the application quits."""
-    global _shared
-    if _shared is None:
-        application = QCoreApplication.instance()
-        _shared = ValidationProcess(application)
-        if application is not None:
-            application.aboutToQuit.connect(_shared.stop)
-        # Also where no event loop ends (tests, scripts): a process left running would be killed by
-        # QProcess's destructor, with a warning.
-        atexit.register(_stop_shared)
-    return _shared
-
-
-def _stop_shared() -> None:
-    if _shared is not None and shiboken6.isValid(_shared):
-        _shared.stop()
+    return one_per_application(ValidationProcess)

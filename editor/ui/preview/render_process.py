@@ -3,12 +3,15 @@ through Qt's event loop so the GUI thread never waits."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 
 import editor
 from editor.ui.preview.render_protocol import WORKER_ARGUMENT, WORKER_MODULE, FrameBuffer, encode_message
@@ -115,3 +118,31 @@ class RenderProcess(QObject):
         self._process = None
         process.deleteLater()
         self.died.emit(why)
+
+
+class _Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+Shared = TypeVar("Shared", bound=_Stoppable)
+_SHARED: dict[object, object] = {}
+
+
+def one_per_application(make: Callable[[QObject | None], Shared]) -> Shared:
+    """The application's one object made by `make` (the owner of a worker process, such as the checks'
+    or the spelling's), stopped when the application quits, and also at exit where no event loop ends
+    (tests, scripts): a process left running would be killed by QProcess's destructor, with a warning."""
+    found = _SHARED.get(make)
+    if found is None:
+        application = QCoreApplication.instance()
+        made = make(application)
+        if application is not None:
+            application.aboutToQuit.connect(made.stop)
+        atexit.register(_stop_if_alive, made)
+        _SHARED[make] = found = made
+    return found  # type: ignore[return-value]  # made by `make`, so of its type
+
+
+def _stop_if_alive(shared: _Stoppable) -> None:
+    if not isinstance(shared, QObject) or shiboken6.isValid(shared):
+        shared.stop()

@@ -461,25 +461,6 @@
     </message>
 </context>
 <context>
-    <name>FieldSpelling</name>
-    <message>
-        <source>Looking for suggestions…</source>
-        <translation>Finder forslag …</translation>
-    </message>
-    <message>
-        <source>Add “{0}” to Site Dictionary</source>
-        <translation>Føj “{0}” til sidens ordbog</translation>
-    </message>
-    <message>
-        <source>Ignore “{0}”</source>
-        <translation>Ignorer “{0}”</translation>
-    </message>
-    <message>
-        <source>No suggestions</source>
-        <translation>Ingen forslag</translation>
-    </message>
-</context>
-<context>
     <name>FindReplaceBar</name>
     <message>
         <source>Find</source>

@@ -3,15 +3,13 @@ Site Dictionary and Ignore; checked in the same spelling process."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QPen, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.ui.article.form_fields import LongTextEditor, TextFieldEditor
-from editor.ui.article.source_spelling import Mark, SourceSpelling
+from editor.ui.article.source_spelling import Mark, SourceSpelling, add_spelling_actions
 from editor.ui.article.text_positions import TextPositions
 
 CHECK_DELAY_MS = 250
@@ -141,34 +139,15 @@ class FieldSpelling(QObject):
         language = self.source.spell_language()
         if mark is None or language is None:
             return menu
-        first = menu.actions()[0]
         word = mark[2]
-        placeholder = QAction(self.tr("Looking for suggestions…"), menu)
-        placeholder.setEnabled(False)
-        menu.insertAction(first, placeholder)
-        actions: list[tuple[str, Callable[[], object]]] = [
-            (self.tr("Add “{0}” to Site Dictionary").format(word), lambda: self._add(word)),
-            (self.tr("Ignore “{0}”").format(word), lambda: self._ignore(word)),
-        ]
-        for text, run in actions:
-            action = QAction(text, menu)
-            action.triggered.connect(run)
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
-
-        def fill(suggestions: list[str]) -> None:
-            if not shiboken6.isValid(placeholder):
-                return
-            if not suggestions:
-                placeholder.setText(self.tr("No suggestions"))
-                return
-            for suggestion in suggestions:
-                action = QAction(suggestion, menu)
-                action.triggered.connect(lambda _=False, s=suggestion: self.replace(mark, s))
-                menu.insertAction(placeholder, action)
-            menu.removeAction(placeholder)
-
-        self.source.process.suggest(language.value, word, fill)
+        add_spelling_actions(
+            menu,
+            word,
+            add=lambda: self._add(word),
+            ignore=lambda: self._ignore(word),
+            replace=lambda replacement: self.replace(mark, replacement),
+            suggest=lambda word, fill: self.source.process.suggest(language.value, word, fill),
+        )
         return menu
 
     def _show_menu(self, point: QPoint) -> None:

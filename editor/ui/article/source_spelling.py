@@ -4,10 +4,11 @@ to Site Dictionary and Ignore in the context menu."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
@@ -25,6 +26,51 @@ CHECK_DELAY_MS = 250
 # Misspellings past this many in view are not drawn: a page of them is already a page of red.
 MAX_DRAWN = 400
 Mark = tuple[int, int, str]
+
+
+def add_spelling_actions(
+    menu: QMenu,
+    word: str,
+    *,
+    add: Callable[[], object] | None,
+    ignore: Callable[[], object],
+    replace: Callable[[str], object],
+    suggest: Callable[[str, Callable[[list[str]], None]], None],
+) -> None:
+    """Put the suggestions for `word`, Add to Site Dictionary (disabled when `add` is None) and Ignore at
+    the top of `menu`, a standard context menu (the source pane's and the form fields'). The suggestions
+    come later, from `suggest(word, fill)`: a placeholder stands in until they do."""
+
+    # In the source pane's translation context, where lupdate finds these literal strings.
+    translate = QCoreApplication.translate
+    # A standard menu always starts with Undo.
+    first = menu.actions()[0]
+    placeholder = QAction(translate("SourceSpelling", "Looking for suggestions…"), menu)
+    placeholder.setEnabled(False)
+    menu.insertAction(first, placeholder)
+    add_action = QAction(translate("SourceSpelling", "Add “{0}” to Site Dictionary").format(word), menu)
+    add_action.setEnabled(add is not None)
+    if add is not None:
+        add_action.triggered.connect(add)
+    ignore_action = QAction(translate("SourceSpelling", "Ignore “{0}”").format(word), menu)
+    ignore_action.triggered.connect(ignore)
+    for action in (add_action, ignore_action):
+        menu.insertAction(first, action)
+    menu.insertSeparator(first)
+
+    def fill(suggestions: list[str]) -> None:
+        if not shiboken6.isValid(placeholder):
+            return  # the menu closed before the suggestions came
+        if not suggestions:
+            placeholder.setText(translate("SourceSpelling", "No suggestions"))
+            return
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(lambda _=False, s=suggestion: replace(s))
+            menu.insertAction(placeholder, action)
+        menu.removeAction(placeholder)
+
+    suggest(word, fill)
 
 
 class SourceSpelling(QObject):
@@ -191,37 +237,27 @@ class SourceSpelling(QObject):
         mark = self.mark_at(self.editor.cursorForPosition(position).position())
         if mark is None or self.language is None:
             return menu
-        # The standard menu always starts with Undo.
-        first = menu.actions()[0]
-        placeholder = QAction(self.tr("Looking for suggestions…"), menu)
-        placeholder.setEnabled(False)
-        menu.insertAction(first, placeholder)
-        add = QAction(self.tr("Add “{0}” to Site Dictionary").format(mark[2]), menu)
-        add.setEnabled(self.session.site is not None)
-        add.triggered.connect(lambda: self.add_to_site_dictionary(mark[2]))
-        ignore = QAction(self.tr("Ignore “{0}”").format(mark[2]), menu)
-        ignore.triggered.connect(lambda: self.ignore(mark[2]))
-        for action in (add, ignore):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+        word = mark[2]
 
-        def fill(suggestions: list[str]) -> None:
-            self._suggestions[mark[2]] = suggestions
-            if not shiboken6.isValid(placeholder):
-                return  # the menu closed before the suggestions came
-            if not suggestions:
-                placeholder.setText(self.tr("No suggestions"))
-                return
-            for suggestion in suggestions:
-                action = QAction(suggestion, menu)
-                action.triggered.connect(lambda _=False, s=suggestion: self.replace(mark, s))
-                menu.insertAction(placeholder, action)
-            menu.removeAction(placeholder)
+        def suggest(word: str, fill: Callable[[list[str]], None]) -> None:
+            def keep(suggestions: list[str]) -> None:
+                self._suggestions[word] = suggestions
+                fill(suggestions)
 
-        if mark[2] in self._suggestions:
-            fill(self._suggestions[mark[2]])
-        else:
-            self.process.suggest(self.language.value, mark[2], fill)
+            language = self.language
+            if word in self._suggestions:
+                fill(self._suggestions[word])
+            elif language is not None:
+                self.process.suggest(language.value, word, keep)
+
+        add_spelling_actions(
+            menu,
+            word,
+            add=(lambda: self.add_to_site_dictionary(word)) if self.session.site is not None else None,
+            ignore=lambda: self.ignore(word),
+            replace=lambda replacement: self.replace(mark, replacement),
+            suggest=suggest,
+        )
         return menu
 
     def show_context_menu(self, position: QPoint) -> None:

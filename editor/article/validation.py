@@ -391,9 +391,13 @@ def image_references(text: str, schema: Schema) -> list[ImageReference]:
     return found
 
 
-def _body_images(body: str, body_line: int) -> Iterator[ImageReference]:
+def lines_outside_fences(body: str) -> Iterator[tuple[int, int, str]]:
+    """(0-based index, offset in `body`, line with its break) of each line of `body` that is not inside
+    fenced code nor a fence itself: where links and images can be."""
     fence: str | None = None
-    for index, line in enumerate(body.splitlines()):
+    offset = 0
+    for index, line in enumerate(body.splitlines(keepends=True)):
+        line_start, offset = offset, offset + len(line)
         if fence is not None:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = None
@@ -401,8 +405,14 @@ def _body_images(body: str, body_line: int) -> Iterator[ImageReference]:
         opening = _FENCE.match(line)
         if opening:
             fence = opening.group(1)
-        elif line.strip():
-            yield from _line_images(line, body_line + index)
+            continue
+        yield index, line_start, line
+
+
+def _body_images(body: str, body_line: int) -> Iterator[ImageReference]:
+    for index, _, line in lines_outside_fences(body):
+        if line.strip():
+            yield from _line_images(line.splitlines()[0], body_line + index)
 
 
 def _line_images(line: str, number: int) -> Iterator[ImageReference]:

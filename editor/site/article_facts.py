@@ -12,7 +12,7 @@ from editor.article.document import decode_article
 from editor.article.errors import ArticleError
 from editor.article.front_matter import FrontMatter, as_json_value, read_front_matter
 from editor.article.schema import FieldKind
-from editor.article.validation import Problem, Severity, field_date, validate_text
+from editor.article.validation import Problem, Severity, field_date, lines_outside_fences, validate_text
 from editor.site.article_files import validation_rules
 from editor.site.config import SiteConfig
 from editor.site.errors import SiteFileError
@@ -20,7 +20,6 @@ from editor.site.files import read_file
 
 # Jekyll names posts 2024-01-31-the-slug.md; the site's URL holds only the slug.
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>.+)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Inline links and images [text](url "title"), reference definitions [id]: url, and HTML href/src.
 _INLINE = re.compile(
     r"(?P<bang>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
@@ -171,18 +170,7 @@ def body_references(body: str, first_line: int) -> list[Reference]:
 def url_spans(body: str) -> Iterator[tuple[str, str, int, int, int, int]]:
     """Each link or image URL of `body` outside fenced code: (kind, url, 0-based line, 1-based column of
     the link, and the URL's start and end offsets in `body`)."""
-    fence: str | None = None
-    offset = 0
-    for index, line in enumerate(body.splitlines(keepends=True)):
-        line_start, offset = offset, offset + len(line)
-        if fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
+    for index, line_start, line in lines_outside_fences(body):
         if "](" in line:
             for match in _INLINE.finditer(line):
                 kind = "image" if match.group("bang") else "link"

@@ -1,20 +1,26 @@
 """What the window benchmarks share: the window built and shown as the app does it, a wait on Qt's event
-loop until something holds, and memory figures from /proc."""
+loop until something holds, memory figures from /proc, and one measurement per fresh child process."""
 
 from __future__ import annotations
 
 import array
+import contextlib
+import json
 import os
+import signal
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
     from editor.ui.workspace.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def proc_kb(path: Path, field: str) -> int:
@@ -174,3 +180,45 @@ def show_and_render(window: MainWindow, path: Path, timeout: float = 60) -> floa
     if not wait_until(lambda: bool(rendered), timeout):
         raise RuntimeError("the preview never rendered")
     return rendered[0] - started
+
+
+# ---- one measurement per fresh process -----------------------------------------------------------------
+
+MARK = "BENCH "  # the prefix of a child's result lines on stdout (Chromium writes its own lines too)
+
+
+def emit(values: dict[str, Any]) -> None:
+    """Report the child's result to the parent (run_child)."""
+    print(MARK + json.dumps(values), flush=True)
+
+
+def finish(window: MainWindow) -> NoReturn:
+    """End the child: the worker is stopped; Chromium's helpers end with the process (and the parent kills
+    the group)."""
+    window.preview.shut_down()
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def run_child(module: str, arguments: list[str], timeout: float) -> tuple[float, dict[str, Any]]:
+    """Run `python -m module --child arguments...` in a fresh process; the time.time() just before it
+    started, and the result it emitted."""
+    command = [sys.executable, "-m", module, "--child", *arguments]
+    started = time.time()
+    # A session of its own, so Chromium's helper processes can be ended with it, by its group id.
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        out, err = "", "timed out"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    lines = [line[len(MARK) :] for line in out.splitlines() if line.startswith(MARK)]
+    if not lines:
+        tail = "\n".join(err.strip().splitlines()[-8:])
+        raise RuntimeError(f"{' '.join(arguments[:1])} gave no result:\n{tail}")
+    return started, dict(json.loads(lines[0]))

@@ -4,13 +4,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
-import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,29 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import large_article
-from benchmarks.harness import make_window, show_and_render, wait_until
+from benchmarks.harness import ROOT, emit, finish, make_window, run_child, show_and_render, wait_until
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-ROOT = Path(__file__).resolve().parent.parent
+
 EXAMPLE_SITE = ROOT / "resources" / "example-site"
 ARTICLE = Path("content") / "blog" / "mr-scanning.md"
-MARK = "BENCH "
 INTERVAL_MS = 20
 KEYSTROKES = 200
 # Typed as words, so the checker has misspellings to find while the writer types.
 TYPED = "qzx undersøgelsn "
-
-
-def _emit(values: dict[str, Any]) -> None:
-    print(MARK + json.dumps(values), flush=True)
-
-
-def _finish(window: Any) -> None:
-    window.preview.shut_down()
-    sys.stdout.flush()
-    os._exit(0)
 
 
 def child_marked(path: Path, settings_file: Path) -> None:
@@ -63,8 +48,8 @@ def child_marked(path: Path, settings_file: Path) -> None:
         results[label] = (done[0] - started) * 1000 if done else None
         results[f"{label}_marks"] = len(spelling.marks)
         QTest.qWait(300)
-    _emit(results)
-    _finish(window)
+    emit(results)
+    finish(window)
 
 
 def child_typing(path: Path, settings_file: Path, spelling_on: bool = True) -> None:
@@ -109,7 +94,7 @@ def child_typing(path: Path, settings_file: Path, spelling_on: bool = True) -> N
     probe.stop()
     lateness = sorted(max(0.0, b - a - 0.001) for a, b in itertools.pairwise(ticks))
     after = [moment for moment in completes if moment > pressed[-1]]
-    _emit(
+    emit(
         {
             "stall_max": lateness[-1] * 1000,
             "stall_p99": lateness[round(0.99 * (len(lateness) - 1))] * 1000,
@@ -117,26 +102,7 @@ def child_typing(path: Path, settings_file: Path, spelling_on: bool = True) -> N
             "marks": len(spelling.marks),
         }
     )
-    _finish(window)
-
-
-def _run_child(arguments: list[str]) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.spell_bench", "--child", *arguments]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        out, err = process.communicate(timeout=240)
-    except subprocess.TimeoutExpired:
-        out, err = "", "timed out"
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    lines = [line[len(MARK) :] for line in out.splitlines() if line.startswith(MARK)]
-    if not lines:
-        raise RuntimeError(f"{arguments[0]} gave no result:\n" + "\n".join(err.strip().splitlines()[-8:]))
-    return dict(json.loads(lines[0]))
+    finish(window)
 
 
 def main() -> bool:
@@ -148,9 +114,9 @@ def main() -> bool:
         settings = Path(folder) / "settings.ini"
         big = site / ARTICLE.parent / "long.md"
         big.write_text(large_article(1_000_000), encoding="utf-8")
-        marked = _run_child(["marked", str(site / ARTICLE), str(settings)])
-        typing = _run_child(["typing", str(big), str(settings)])
-        without = _run_child(["typing-off", str(big), str(settings)])
+        marked = run_child("benchmarks.spell_bench", ["marked", str(site / ARTICLE), str(settings)], 240)[1]
+        typing = run_child("benchmarks.spell_bench", ["typing", str(big), str(settings)], 240)[1]
+        without = run_child("benchmarks.spell_bench", ["typing-off", str(big), str(settings)], 240)[1]
     rows = [
         ("6 KB fully marked after opening, fresh window", marked["first"], 300),
         ("6 KB fully marked after opening, again", marked["again"], 300),

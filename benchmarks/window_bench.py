@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
-import json
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -18,35 +15,32 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import make_window, show_and_render, tree_memory, wait_until
+from benchmarks.harness import (
+    ROOT,
+    emit,
+    finish,
+    make_window,
+    run_child,
+    show_and_render,
+    tree_memory,
+    wait_until,
+)
 
 # Children inherit these; they must be set before Qt is imported anywhere in the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-ROOT = Path(__file__).resolve().parent.parent
+
 EXAMPLE_SITE = ROOT / "resources" / "example-site"
 BLOG = Path("content") / "blog"
 SIZES = (("6 KB", 0), ("100 KB", 100_000), ("1 MB", 1_000_000))
 # Letters Danish prose rarely has, so typed text cannot be mistaken for the paragraph's own text.
 TYPED_PATTERN = "qzx "
 INTERVAL_MS = 20
-MARK = "BENCH "  # the prefix of the child's result lines on stdout (Chromium writes its own lines too)
 Result = dict[str, Any]
 
 
 # ---- child side: one measurement per fresh process ---------------------------------------------------
-
-
-def _emit(values: Result) -> None:
-    print(MARK + json.dumps(values), flush=True)
-
-
-def _finish(window: Any) -> None:
-    # The worker is stopped; Chromium's helpers end with our process (and the parent kills the group).
-    window.preview.shut_down()
-    sys.stdout.flush()
-    os._exit(0)
 
 
 def child_startup(path: Path, settings_file: Path) -> None:
@@ -88,8 +82,8 @@ def child_startup(path: Path, settings_file: Path) -> None:
 
     def on_rendered() -> None:
         marks.setdefault("preview", time.time())
-        _emit(marks)
-        _finish(window)
+        emit(marks)
+        finish(window)
 
     window.preview.rendered.connect(on_rendered)
     window.show()
@@ -99,8 +93,8 @@ def child_startup(path: Path, settings_file: Path) -> None:
     marks["opened"] = time.time()
     QTimer.singleShot(60_000, app.quit)
     app.exec()
-    _emit(marks)
-    _finish(window)
+    emit(marks)
+    finish(window)
 
 
 def child_memory(path: Path, settings_file: Path) -> None:
@@ -110,8 +104,8 @@ def child_memory(path: Path, settings_file: Path) -> None:
     _app, window = make_window(settings_file)
     show_and_render(window, path)
     QTest.qWait(500)
-    _emit(tree_memory(os.getpid()))
-    _finish(window)
+    emit(tree_memory(os.getpid()))
+    finish(window)
 
 
 def child_open_save(path: Path, settings_file: Path) -> None:
@@ -136,8 +130,8 @@ def child_open_save(path: Path, settings_file: Path) -> None:
     started = time.perf_counter()
     window.session.save(force=True)
     saved = time.perf_counter() - started
-    _emit({"open": opened, "open_rendered": rendered[0] - open_started if rendered else None, "save": saved})
-    _finish(window)
+    emit({"open": opened, "open_rendered": rendered[0] - open_started if rendered else None, "save": saved})
+    finish(window)
 
 
 def _typing_position(text: str) -> tuple[int, int, str]:
@@ -224,7 +218,7 @@ def child_typing(path: Path, settings_file: Path, count: int) -> None:
     probe.stop()
     lateness = sorted(max(0.0, b - a - 0.001) for a, b in itertools.pairwise(ticks))
     done = [value for value in latencies if value is not None]
-    _emit(
+    emit(
         {
             "latencies": done,
             "missing": count - len(done),
@@ -233,7 +227,7 @@ def child_typing(path: Path, settings_file: Path, count: int) -> None:
             "stall_p99": _percentile(lateness, 99) if lateness else None,
         }
     )
-    _finish(window)
+    finish(window)
 
 
 # ---- parent side --------------------------------------------------------------------------------------
@@ -242,29 +236,6 @@ def child_typing(path: Path, settings_file: Path, count: int) -> None:
 def _percentile(values: list[float], percent: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
-
-
-def _run_child(arguments: list[str], timeout: float = 180) -> tuple[float, Result]:
-    """Run one measurement in a fresh process; returns the time.time() just before it started, and its result."""
-    command = [sys.executable, "-m", "benchmarks.window_bench", "--child", *arguments]
-    started = time.time()
-    # A session of its own, so Chromium's helper processes can be ended with it, by its group id.
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        out, err = "", "timed out"
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    lines = [line[len(MARK) :] for line in out.splitlines() if line.startswith(MARK)]
-    if not lines:
-        tail = "\n".join(err.strip().splitlines()[-8:])
-        raise RuntimeError(f"{' '.join(arguments[:1])} gave no result:\n{tail}")
-    return started, json.loads(lines[0])
 
 
 def _machine() -> str:
@@ -334,7 +305,9 @@ def main(quick: bool = False, flavour: str = "commonmark", typing_only: bool = F
         sample, big = articles["6 KB"], articles["1 MB"]
 
         for label, path in articles.items():
-            _, typing = _run_child(["typing", str(path), str(settings), str(keystrokes)])
+            _, typing = run_child(
+                "benchmarks.window_bench", ["typing", str(path), str(settings), str(keystrokes)], 180
+            )
             latencies = typing["latencies"]
             median = statistics.median(latencies) if latencies else None
             p95 = _percentile(latencies, 95) if latencies and not typing["missing"] else None
@@ -357,7 +330,9 @@ def main(quick: bool = False, flavour: str = "commonmark", typing_only: bool = F
         }
         windows, previews = [], []
         for _ in range(startups):
-            started, marks = _run_child(["startup", str(sample), str(settings)])
+            started, marks = run_child(
+                "benchmarks.window_bench", ["startup", str(sample), str(settings)], 180
+            )
             windows.append(marks["window"] - started if "window" in marks else float("inf"))
             previews.append(marks["preview"] - started if "preview" in marks else float("inf"))
             for step, times in steps.items():
@@ -373,7 +348,7 @@ def main(quick: bool = False, flavour: str = "commonmark", typing_only: bool = F
         table.add("start-up: event loop free again after it", statistics.median(steps["next_turn"]), "s")
         table.add("start-up: preview painted (median)", statistics.median(previews), "s", 0.6)
 
-        _, figures = _run_child(["opensave", str(big), str(settings)])
+        _, figures = run_child("benchmarks.window_bench", ["opensave", str(big), str(settings)], 180)
         table.add("1 MB open (window.open_path)", figures["open"], "ms")
         table.add("1 MB open → first preview render", figures["open_rendered"], "ms", 1.5)
         table.add("1 MB save after one edit", figures["save"], "ms")
@@ -391,7 +366,7 @@ def main(quick: bool = False, flavour: str = "commonmark", typing_only: bool = F
 
         trees = []
         for label, path, limit in (("sample", sample, 330), ("1 MB", big, 400)):
-            _, memory = _run_child(["memory", str(path), str(settings)])
+            _, memory = run_child("benchmarks.window_bench", ["memory", str(path), str(settings)], 180)
             table.add(
                 f"RSS of the tree, {label} ({memory['processes']} processes)", memory["rss_mb"], "MB", limit
             )

@@ -61,6 +61,7 @@ def run_app(path: Path | None, *, smoke_test: bool = False) -> int:
 
         return PreviewSmokeTest(window, target).run(app)
     window.open_path(target)
+    window.show_latest_article()
     # Asked once the article is open: a restored buffer takes its place, or a window of its own.
     window.offer_recovery()
     return int(app.exec())

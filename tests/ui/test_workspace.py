@@ -5,6 +5,7 @@ site and its undo, delete to the trash."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,6 +165,23 @@ def test_each_tab_has_its_own_undo_and_one_prompt_lists_every_unsaved_article(
     site_window.save_all()
     assert first.read_text(encoding="utf-8").startswith("et")
     assert second.read_text(encoding="utf-8").startswith("to")
+
+
+def test_a_site_opened_from_the_command_line_shows_its_latest_article(
+    qtbot: QtBot, settings: QSettings, generated_site: Path
+):
+    # Generated at once, the articles share their times: one is changed last, as the file system says.
+    articles = sorted(generated_site.rglob("*.md"))
+    newest = max(os.stat(path).st_mtime_ns for path in articles)
+    latest = articles[len(articles) // 2]
+    os.utime(latest, ns=(newest + 10**9, newest + 10**9))
+    assert max(articles, key=lambda path: os.stat(path).st_mtime_ns) == latest
+    with window_on(settings) as main:
+        assert main.open_path(generated_site)
+        assert main.view.is_blank()
+        main.show_latest_article()
+        assert main.session.path == latest
+        assert main.tabs.count() == 1
 
 
 def test_the_open_tabs_come_back_at_the_next_start(qtbot: QtBot, settings: QSettings, generated_site: Path):

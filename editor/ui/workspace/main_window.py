@@ -372,6 +372,15 @@ class MainWindow(ArticleOperations, WindowRecovery, WindowViewCommands, WindowAc
                     self.open_path(Path(str(item)))
         return True
 
+    def show_latest_article(self) -> None:
+        """With only the empty tab open on a site, open the site's article changed last: a site folder given
+        on the command line (as `make run` gives the example site) then shows an article, not a blank one."""
+        if self.workspace is None or self.tabs.count() != 1 or not self.view.is_blank():
+            return
+        latest = max(self.workspace.index.articles(), key=lambda article: article.modified_ns, default=None)
+        if latest is not None:
+            self.open_path(latest.path)
+
     def _on_articles_changed(self, articles: list[object]) -> None:
         self.sidebar.set_articles(articles)  # type: ignore[arg-type]
         if self.workspace is not None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.git_repos import clean_git_environment
+
 from .conftest import EXAMPLE_SITE
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -42,18 +44,10 @@ def git_env(tmp_path: Path) -> dict[str, str]:
     """An environment with our venv's bin first on PATH and a git that reads no one's own configuration."""
     home = tmp_path / "home"
     home.mkdir()
-    env = dict(os.environ)
-    for name in ("ARTICLE_EDITOR", "ARTICLE_EDITOR_CHECK_ARGS", "GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE"):
-        env.pop(name, None)
+    env = clean_git_environment(home)
+    env.pop("ARTICLE_EDITOR", None)
     env.update(
-        HOME=str(home),
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_AUTHOR_NAME="Test",
-        GIT_AUTHOR_EMAIL="test@example.org",
-        GIT_COMMITTER_NAME="Test",
-        GIT_COMMITTER_EMAIL="test@example.org",
-        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-cache"),
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", PRE_COMMIT_HOME=str(tmp_path / "pre-commit-cache")
     )
     return env
 
@@ -232,12 +226,15 @@ def hooks_repo(tmp_path: Path, git_env: dict[str, str]) -> tuple[Path, str]:
     return repo, rev.stdout.strip()
 
 
-def test_pre_commit_framework_blocks_an_invalid_article(
-    tmp_path: Path, site_repo: Path, git: Git, git_env: dict[str, str]
+def install_framework_hook(
+    tmp_path: Path, site_repo: Path, git: Git, git_env: dict[str, str], hook_lines: str = ""
 ) -> None:
+    """Install the pre-commit framework in `site_repo` with our installed-check hook (and `hook_lines`
+    under it, such as its args), the config committed."""
     repo, rev = hooks_repo(tmp_path, git_env)
     (site_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: article-editor-check-installed\n",
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: article-editor-check-installed\n"
+        + hook_lines,
         encoding="utf-8",
     )
     assert commit(git, ".pre-commit-config.yaml").returncode == 0
@@ -248,6 +245,12 @@ def test_pre_commit_framework_blocks_an_invalid_article(
         check=True,
         capture_output=True,
     )
+
+
+def test_pre_commit_framework_blocks_an_invalid_article(
+    tmp_path: Path, site_repo: Path, git: Git, git_env: dict[str, str]
+) -> None:
+    install_framework_hook(tmp_path, site_repo, git, git_env)
 
     name = "content/blog/second post.md"
     (site_repo / name).write_text(with_bad_date(clean_sample()), encoding="utf-8")

@@ -4,7 +4,6 @@ through the plain hook and the pre-commit framework's, on a git repository of th
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from .test_precommit import (
     commits,
     git,
     git_env,
-    hooks_repo,
+    install_framework_hook,
     output,
     plain_hook,
     site_repo,
@@ -124,20 +123,7 @@ def test_plain_hook_in_a_linked_worktree(
 def test_pre_commit_framework_blocks_an_article_whose_image_is_not_staged(
     tmp_path: Path, site_repo: Path, git: Git, git_env: dict[str, str]
 ) -> None:
-    repo, rev = hooks_repo(tmp_path, git_env)
-    (site_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: article-editor-check-installed\n"
-        "        args: [--fail-on, error]\n",
-        encoding="utf-8",
-    )
-    assert commit(git, ".pre-commit-config.yaml").returncode == 0
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"],
-        cwd=site_repo,
-        env=git_env,
-        check=True,
-        capture_output=True,
-    )
+    install_framework_hook(tmp_path, site_repo, git, git_env, "        args: [--fail-on, error]\n")
     (site_repo / IMAGE).write_bytes(b"\x89PNG\r\n\x1a\n new")
     (site_repo / ARTICLE).write_text(with_new_image(clean_sample()), encoding="utf-8")
     blocked = commit(git, ARTICLE)
